@@ -1,0 +1,22 @@
+package dev.orrery.gateway.compose;
+
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** One pooled, keep-alive HTTP client for manifests and fragments. */
+@ApplicationScoped
+public class WebClientProducer {
+
+    @Produces
+    @ApplicationScoped
+    WebClient webClient(Vertx vertx) {
+        return WebClient.create(vertx, new WebClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)
+                .setTcpNoDelay(true)
+                .setUserAgent("orrery-gateway"));
+    }
+}
