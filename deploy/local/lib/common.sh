@@ -32,11 +32,14 @@ fail_part() {
   local part="$1" log="$2"; shift 2
   printf '[%s] %-16s ERROR: %s\n' "$(_elapsed)" "$part" "$*" >&2
   if [[ -f "$log" ]]; then
-    printf '          log: %s (last 30 lines)\n' "$log" >&2
-    tail -n 30 "$log" | sed 's/^/          | /' >&2
+    printf '          log: %s (last 30 lines of the latest start)\n' "$log" >&2
+    # only what the latest start wrote (start_detached writes a "===== ... starting" marker)
+    awk '/^===== .* starting /{n=0; delete a} {a[n++]=$0} END{s=(n>30)?n-30:0; for(i=s;i<n;i++) print a[i]}' "$log" \
+      | sed 's/^/          | /' >&2
   else
     printf '          log: %s (missing)\n' "$log" >&2
   fi
+  printf '          parts started so far keep running: ./orrery status, ./orrery down\n' >&2
   exit 1
 }
 
@@ -92,7 +95,12 @@ mvn_cmd() {
 pidfile() { echo "$ORRERY_PIDS/$1.pid"; }
 logfile() { echo "$ORRERY_LOGS/$1.log"; }
 read_pid() { local f; f=$(pidfile "$1"); [[ -s "$f" ]] && head -n1 "$f" | tr -dc '0-9'; }
-pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+# alive = exists and is not a zombie (a reparented zombie may linger until its reaper runs)
+pid_alive() {
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  local st; st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 0
+  [[ "$st" != Z ]]
+}
 part_pid_alive() { local p; p=$(read_pid "$1") && pid_alive "$p"; }
 
 # port_open PORT : something accepts TCP connections on 127.0.0.1:PORT
