@@ -175,7 +175,7 @@ wait_until() {
 }
 
 # http_ok URL [curl args...] : 2xx answer
-http_ok() { local u="$1"; shift; curl -fsS -o /dev/null --max-time 3 "$@" "$u"; }
+http_ok() { local u="$1"; shift; curl -fs -o /dev/null --max-time 3 "$@" "$u"; }
 http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$@" 2>/dev/null; }
 
 # dispatcher helper: run FUNC if it exists
