@@ -145,8 +145,9 @@ rabbitmq_down() {
   # stop all nodes concurrently (graceful `rabbitmqctl stop`, then the pid group)
   for n in "${RMQ_NODES[@]}"; do
     if part_pid_alive "$n"; then
-      ( rmqctl -n "$n@localhost" -q stop "$(pidfile "$n").erl" >/dev/null 2>&1 || true
-        stop_part "$n" 30 ) &
+      ( local pid; pid=$(read_pid "$n")
+        rmqctl -n "$n@localhost" -q stop "$(pidfile "$n").erl" >/dev/null 2>&1 || true
+        if pid_alive "$pid"; then stop_part "$n" 30; else rm -f "$(pidfile "$n")"; progress "$n" "stopped (pid $pid)"; fi ) &
       pids+=($!)
     else
       rm -f "$(pidfile "$n")" "$(pidfile "$n").erl"
