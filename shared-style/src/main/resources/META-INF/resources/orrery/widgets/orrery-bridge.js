@@ -47,7 +47,8 @@ function postTo(target, allowed, message) {
  * Child side, inside the iframe.
  * options.allowedOrigins: origins the parent page may have (required).
  * options.events: names of semantic events to forward from this document (they bubble up to it).
- * options.onMessage(message): called for every accepted message from the parent.
+ * options.onMessage(message): called for every accepted message from the parent
+ *   ({kind: 'style-guide', name} | {kind: 'restore', selector, state} | {kind: 'message', ...}).
  * Returns { post(type, detail), disconnect() }.
  */
 export function connectToParent({ allowedOrigins, events = [], onMessage, resize = true } = {}) {
@@ -67,19 +68,27 @@ export function connectToParent({ allowedOrigins, events = [], onMessage, resize
   });
 
   let observer = null;
+  let last = -1;
+  const reportSize = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      post({ kind: 'resize', height });
+    }
+  };
   if (resize) {
-    let last = -1;
-    observer = new ResizeObserver(() => {
-      const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-      if (height !== last) {
-        last = height;
-        post({ kind: 'resize', height });
-      }
-    });
+    observer = new ResizeObserver(reportSize);
     observer.observe(document.documentElement);
   }
 
   const stop = listen(() => parent, allowed, (message) => {
+    if (message.kind === 'hello') {
+      // the parent connected after our 'ready': say it again, with the size
+      post({ kind: 'ready' });
+      last = -1;
+      if (resize) reportSize();
+      return;
+    }
     if (message.kind === 'style-guide' && isStyleGuide(message.name)) {
       document.documentElement.setAttribute('data-style-guide', message.name);
     } else if (message.kind === 'restore' && typeof message.selector === 'string') {
@@ -130,6 +139,7 @@ export function connectFrame(iframe, { allowedOrigins, styleGuide = null, maxHei
     }
   });
 
+  send({ kind: 'hello' }); // reaches a child that loaded before this call; one still loading says 'ready' itself
   return {
     setStyleGuide(name) {
       if (!isStyleGuide(name)) throw new TypeError(`orrery-bridge: unknown style guide ${name}`);

@@ -60,6 +60,7 @@ export class OrreryElement extends HTMLElement {
 
   #dirty = false;
   #pendingState = null;
+  #upgraded = false;
 
   // Renders the shadow tree: the tokens, the shared and the widget CSS, and
   // the widget markup inside <div part="base">.
@@ -76,6 +77,7 @@ export class OrreryElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#upgraded = true;
     connected.add(this);
     watchStyleGuides();
     this._applyStyleGuide();
@@ -90,8 +92,10 @@ export class OrreryElement extends HTMLElement {
     if (name === 'style-guide') {
       this._applyStyleGuide();
     } else if (name === 'state' && newValue !== null) {
+      // At upgrade every attribute arrives before connectedCallback; the state
+      // is applied after all of them so that it wins over duration/value.
       this.#pendingState = newValue;
-      if (this.isConnected) this.#restoreFromAttribute();
+      if (this.#upgraded) this.#restoreFromAttribute();
     }
   }
 
