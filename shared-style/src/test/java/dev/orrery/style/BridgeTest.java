@@ -73,6 +73,17 @@ class BridgeTest extends BrowserTestSupport {
         return child;
     }
 
+    /** The bridged page plus two intruding frames: 'evil' on a third origin, 'sibling' on siblingServer's origin. */
+    private Frame openWithIntruders(StaticServer siblingServer) {
+        evil.html("/evil.html", "<!doctype html><p>evil</p>");
+        siblingServer.html("/sibling.html", "<!doctype html><p>an allowed origin, but another window</p>");
+        Frame child = openBridged("<iframe name=evil src='" + evil.url("/evil.html") + "'></iframe>"
+                + "<iframe name=sibling src='" + siblingServer.url("/sibling.html") + "'></iframe>");
+        page.frame("evil").waitForLoadState();
+        page.frame("sibling").waitForLoadState();
+        return child;
+    }
+
     private double frameHeight() {
         return ((Number) js("document.getElementById('frag').getBoundingClientRect().height")).doubleValue();
     }
@@ -83,6 +94,7 @@ class BridgeTest extends BrowserTestSupport {
 
     /** Runs script in a frame, then posts 'done' to target so the receiver has handled everything sent before. */
     private void postFrom(Frame frame, String script, String target, String receiver) {
+        receiver(receiver).evaluate("window.__done = 0");
         frame.evaluate("() => { " + script + "; " + target + ".postMessage('done', '*'); }");
         receiver(receiver).waitForFunction("() => window.__done === 1");
     }
@@ -154,10 +166,7 @@ class BridgeTest extends BrowserTestSupport {
 
     @Test
     void parentIgnoresMessagesFromWrongOriginOrWrongSource() {
-        evil.html("/evil.html", "<!doctype html><p>evil</p>");
-        foreign.html("/sibling.html", "<!doctype html><p>same origin as the child, but another window</p>");
-        Frame child = openBridged("<iframe name=evil src='" + evil.url("/evil.html") + "'></iframe>"
-                + "<iframe name=sibling src='" + foreign.url("/sibling.html") + "'></iframe>");
+        Frame child = openWithIntruders(foreign);
         page.waitForFunction("h => Math.abs(document.getElementById('frag').getBoundingClientRect().height - h) < 1",
                 childHeight(child));
         String before = json("{height: document.getElementById('frag').style.height, events: __events.length}");
@@ -165,12 +174,8 @@ class BridgeTest extends BrowserTestSupport {
         String forged = "parent.postMessage({orreryBridge: 1, kind: 'resize', height: 999}, '*');"
                 + "parent.postMessage({orreryBridge: 1, kind: 'event', type: 'timer-start', detail: {forged: true}}, '*');"
                 + "parent.postMessage({orreryBridge: 1, kind: 'ready'}, '*')";
-        page.frame("evil").waitForLoadState();
-        page.frame("sibling").waitForLoadState();
         postFrom(page.frame("evil"), forged, "parent", null);       // wrong origin
-        js("window.__done = 0");
         postFrom(page.frame("sibling"), forged, "parent", null);    // allowed origin, wrong source
-        js("window.__done = 0");
         postFrom(page.mainFrame(), forged.replace("parent.", "window."), "window", null); // the page itself
 
         assertEquals(before, json("{height: document.getElementById('frag').style.height, events: __events.length}"),
@@ -179,17 +184,11 @@ class BridgeTest extends BrowserTestSupport {
 
     @Test
     void childIgnoresMessagesFromWrongOriginOrWrongSource() {
-        evil.html("/evil.html", "<!doctype html><p>evil</p>");
-        server.html("/sibling.html", "<!doctype html><p>same origin as the parent, but another window</p>");
-        Frame child = openBridged("<iframe name=evil src='" + evil.url("/evil.html") + "'></iframe>"
-                + "<iframe name=sibling src='" + server.url("/sibling.html") + "'></iframe>");
-        page.frame("evil").waitForLoadState();
-        page.frame("sibling").waitForLoadState();
+        Frame child = openWithIntruders(server);
         String forged = "parent.frames['frag'].postMessage({orreryBridge: 1, kind: 'style-guide', name: 'contrast'}, '*');"
                 + "parent.frames['frag'].postMessage({orreryBridge: 1, kind: 'restore', selector: 'orrery-timer',"
                 + " state: {v: 1, duration: 9, status: 'finished', remainingMs: 0}}, '*')";
         postFrom(page.frame("evil"), forged, "parent.frames['frag']", "frag");
-        child.evaluate("window.__done = 0");
         postFrom(page.frame("sibling"), forged, "parent.frames['frag']", "frag");
         assertEquals("nightfall", child.evaluate("document.documentElement.dataset.styleGuide"));
         assertEquals("idle", child.evaluate("document.getElementById('t').status"));
