@@ -44,12 +44,17 @@ public class FragmentFetcher {
         context.headers().forEach(request::putHeader);
         return request.send()
                 .map(response -> response.statusCode() < 300
-                        ? new FragmentResult(slot, response.bodyAsString(""), response.statusCode(), FragmentResult.Source.FRESH)
+                        ? new FragmentResult(slot, bodyOf(response), response.statusCode(), FragmentResult.Source.FRESH)
                         : fallback(slot, f, response.statusCode()))
                 .onFailure().recoverWithItem(e -> {
-                    LOG.debugf("fragment %s failed: %s", slot, e.getMessage());
+                    LOG.warnf(e, "fragment %s failed", slot);
                     return fallback(slot, f, 504);
                 });
+    }
+
+    private static String bodyOf(io.vertx.mutiny.ext.web.client.HttpResponse<?> response) {
+        String body = response.bodyAsString();
+        return body == null ? "" : body;
     }
 
     private static FragmentResult fallback(String slot, FragmentManifest.Fragment f, int status) {

@@ -23,7 +23,7 @@ public class ManifestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public FragmentManifest manifest() {
         return new FragmentManifest("profile", config.version(),
-                List.of(new FragmentManifest.Fragment("badge", "/fragments/badge", 800, false, false,
+                List.of(new FragmentManifest.Fragment("badge", "/fragments/badge", 3000, false, false,
                         "<div class=\"profile-badge\"><a href=\"/logout\">Log out</a></div>", true)),
                 List.of(),
                 List.of(new FragmentManifest.Route("http", "/api/profile")));

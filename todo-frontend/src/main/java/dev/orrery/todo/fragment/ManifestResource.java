@@ -23,7 +23,7 @@ public class ManifestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public FragmentManifest manifest() {
         return new FragmentManifest("todo", config.version(),
-                List.of(new FragmentManifest.Fragment("list", "/fragments/list", 1500, true, true,
+                List.of(new FragmentManifest.Fragment("list", "/fragments/list", 5000, true, true,
                         null, true)),
                 List.of(),
                 List.of(new FragmentManifest.Route("http", "/api/todos"),

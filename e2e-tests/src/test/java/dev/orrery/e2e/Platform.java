@@ -1,0 +1,149 @@
+package dev.orrery.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged services started as real processes on the e2e ports (18080–18082), against the launcher's real
+ * RabbitMQ cluster, PostgreSQL and Keycloak. Each run gets fresh databases and its own queues, so it neither sees
+ * nor disturbs a platform started by {@code ./orrery up}. Started once per JVM, stopped at exit.
+ */
+public final class Platform {
+
+    public static final int GATEWAY_PORT = 18080;
+    public static final int TODO_PORT = 18081;
+    public static final int PROFILE_PORT = 18082;
+    public static final String SITE = "http://localhost:" + GATEWAY_PORT;
+
+    private static final Path ROOT = Path.of(System.getProperty("orrery.root", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = ROOT.resolve("e2e-tests/target/e2e-logs");
+    private static Platform instance;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    private Platform() {
+    }
+
+    public static synchronized Platform start() {
+        if (instance == null) {
+            instance = new Platform();
+            instance.boot();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    public static Path root() {
+        return ROOT;
+    }
+
+    private void boot() {
+        try {
+            Files.createDirectories(LOGS);
+            recreateDatabases("todo_e2e", "profile_e2e");
+            processes.add(launch("todo-frontend", TODO_PORT, Map.of(
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/todo_e2e",
+                    "mp.messaging.incoming.profile-events.queue.name", "todo-e2e.profile-events")));
+            processes.add(launch("profile-frontend", PROFILE_PORT, Map.of(
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/profile_e2e")));
+            processes.add(launch("bff-gateway", GATEWAY_PORT, Map.of(
+                    "gateway.frontends.todo.url", "http://localhost:" + TODO_PORT,
+                    "gateway.frontends.profile.url", "http://localhost:" + PROFILE_PORT)));
+            for (int port : new int[] { TODO_PORT, PROFILE_PORT, GATEWAY_PORT }) {
+                awaitReady(port, Duration.ofSeconds(90));
+            }
+            warmUp();
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("platform did not start; see logs in " + LOGS, e);
+        }
+    }
+
+    /**
+     * A freshly started JVM answers its first requests slowly (class loading, first queries); a deploy would smoke-test
+     * it before taking traffic, and so do the tests, so that fragment budgets measure the service, not the JIT.
+     */
+    private static void warmUp() {
+        String token = Keycloak.accessToken("bob");
+        for (String url : List.of("http://localhost:" + TODO_PORT + "/fragments/list",
+                "http://localhost:" + PROFILE_PORT + "/fragments/badge")) {
+            for (int i = 0; i < 3; i++) {
+                io.restassured.RestAssured.given().auth().oauth2(token).get(url).then().statusCode(200);
+            }
+        }
+    }
+
+    private static void recreateDatabases(String... names) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5439/postgres", "orrery", "orrery");
+                Statement s = c.createStatement()) {
+            for (String name : names) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + name + " OWNER orrery");
+            }
+        }
+    }
+
+    private static Process launch(String module, int port, Map<String, String> properties) throws IOException {
+        Path jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the module first");
+        }
+        Map<String, String> props = new LinkedHashMap<>(properties);
+        props.put("quarkus.http.port", String.valueOf(port));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(LOGS.resolve(module + ".log").toFile())
+                .start();
+    }
+
+    private static void awaitReady(int port, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("service on port " + port + " not ready within " + timeout);
+    }
+
+    private void stop() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+}
