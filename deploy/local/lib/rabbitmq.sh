@@ -1,17 +1,30 @@
 # shellcheck shell=bash
 # RabbitMQ: three-node cluster rmq1..3@localhost on one host, private epmd on 127.0.0.1:4379.
+# The same code starts the fault-test cluster (deploy/local/lib/fault.sh): every setting below
+# can be overridden through ORRERY_RMQ_* variables; the defaults are the shared cluster's.
 
-RMQ_NODES=(rmq1 rmq2 rmq3)
-RMQ_EPMD_PORT=4379
+read -r -a RMQ_NODES <<<"${ORRERY_RMQ_NODES:-rmq1 rmq2 rmq3}"
+RMQ_EPMD_PORT="${ORRERY_RMQ_EPMD_PORT:-4379}"
+RMQ_AMQP_BASE="${ORRERY_RMQ_AMQP_BASE:-5680}"     # node N listens on BASE+N
+RMQ_MGMT_BASE="${ORRERY_RMQ_MGMT_BASE:-15680}"
+RMQ_DIST_BASE="${ORRERY_RMQ_DIST_BASE:-25680}"
 RMQ_BIN=/usr/lib/rabbitmq/bin          # not /usr/sbin: those wrappers switch user + cookie
 RMQ_USER=orrery
 RMQ_PASS=orrery
 RMQ_READY_TIMEOUT="${RMQ_READY_TIMEOUT:-120}"
 
-rmq_amqp_port() { echo $((5680 + ${1#rmq})); }    # rmq1 -> 5681
-rmq_mgmt_port() { echo $((15680 + ${1#rmq})); }   # rmq1 -> 15681
-rmq_dist_port() { echo $((25680 + ${1#rmq})); }   # rmq1 -> 25681
+rmq_index() { echo "${1//[!0-9]/}"; }                          # rmq1 -> 1, rmqf3 -> 3
+rmq_amqp_port() { echo $((RMQ_AMQP_BASE + $(rmq_index "$1"))); }   # rmq1 -> 5681
+rmq_mgmt_port() { echo $((RMQ_MGMT_BASE + $(rmq_index "$1"))); }   # rmq1 -> 15681
+rmq_dist_port() { echo $((RMQ_DIST_BASE + $(rmq_index "$1"))); }   # rmq1 -> 25681
 rmq_home() { echo "$ORRERY_DATA/rabbitmq/home"; }
+rmq_count() { echo "${#RMQ_NODES[@]}"; }
+rmq_first() { echo "${RMQ_NODES[0]}"; }
+# "5681-5683, mgmt 15681-15683"
+rmq_port_summary() {
+  local last="${RMQ_NODES[${#RMQ_NODES[@]}-1]}"
+  echo "$(rmq_amqp_port "$(rmq_first)")-$(rmq_amqp_port "$last"), mgmt $(rmq_mgmt_port "$(rmq_first)")-$(rmq_mgmt_port "$last")"
+}
 
 # Environment every Erlang process of ours needs (nodes and CLI tools).
 rmq_common_env() {
@@ -25,7 +38,7 @@ rmq_common_env() {
 rmqctl() {
   ( rmq_common_env
     local args=("$@")
-    [[ " $* " == *" -n "* || " $* " == *" --node "* ]] || args=(-n rmq1@localhost "${args[@]}")
+    [[ " $* " == *" -n "* || " $* " == *" --node "* ]] || args=(-n "$(rmq_first)@localhost" "${args[@]}")
     exec "$RMQ_BIN/rabbitmqctl" "${args[@]}" )
 }
 rmq_tool() { local t="$1"; shift; ( rmq_common_env; exec "$RMQ_BIN/$t" "$@" ); }
@@ -110,14 +123,14 @@ rabbitmq_up() {
     fi
     to_start+=("$n")
   done
-  if (( all_up )) && rmqctl await_online_nodes 3 -t 5 >/dev/null 2>&1; then
-    progress rabbitmq "already running: 3 nodes online (5681-5683, mgmt 15681-15683)"
+  if (( all_up )) && rmqctl await_online_nodes "$(rmq_count)" -t 5 >/dev/null 2>&1; then
+    progress rabbitmq "already running: $(rmq_count) nodes online ($(rmq_port_summary))"
     return 0
   fi
   epmd_start
   # start all missing nodes at once: after a stop with data kept, each waits for its peers
   for n in "${to_start[@]}"; do rmq_start_node "$n"; done
-  (( ${#to_start[@]} )) && progress rabbitmq "starting ${to_start[*]} (log: .orrery/logs/rmqN.log)"
+  (( ${#to_start[@]} )) && progress rabbitmq "starting ${to_start[*]} (log: ${ORRERY_LOGS#"$ORRERY_HOME"/}/rmqN.log)"
   for n in "${RMQ_NODES[@]}"; do
     local t=$RMQ_READY_TIMEOUT
     if ! rmqctl -n "$n@localhost" -q wait --timeout "$t" "$(pidfile "$n").erl" >/dev/null 2>&1 \
@@ -125,11 +138,11 @@ rabbitmq_up() {
       fail_part "$n" "$(logfile "$n")" "RabbitMQ node $n@localhost did not start within ${t}s"
     fi
   done
-  if ! rmqctl -q await_online_nodes 3 --timeout "$RMQ_READY_TIMEOUT" >/dev/null 2>&1; then
-    fail_part rabbitmq "$(logfile rmq1)" "cluster did not reach 3 online nodes within ${RMQ_READY_TIMEOUT}s"
+  if ! rmqctl -q await_online_nodes "$(rmq_count)" --timeout "$RMQ_READY_TIMEOUT" >/dev/null 2>&1; then
+    fail_part rabbitmq "$(logfile "$(rmq_first)")" "cluster did not reach $(rmq_count) online nodes within ${RMQ_READY_TIMEOUT}s"
   fi
   rmq_ensure_user
-  progress rabbitmq "3 nodes online (5681-5683, mgmt 15681-15683)"
+  progress rabbitmq "$(rmq_count) nodes online ($(rmq_port_summary))"
 }
 
 rmq_ensure_user() {
@@ -170,8 +183,9 @@ rabbitmq_status() {
   done
   if (( ok > 0 )); then
     local running
-    running=$(curl -s --max-time 3 -u "$RMQ_USER:$RMQ_PASS" http://127.0.0.1:15681/api/nodes 2>/dev/null \
+    local mgmt; mgmt=$(rmq_mgmt_port "$(rmq_first)")
+    running=$(curl -s --max-time 3 -u "$RMQ_USER:$RMQ_PASS" "http://127.0.0.1:$mgmt/api/nodes" 2>/dev/null \
       | grep -o '"running":true' | wc -l)
-    printf '  %-18s %s of 3 nodes running (management API on 15681)\n' "cluster" "${running:-?}"
+    printf '  %-18s %s of %s nodes running (management API on %s)\n' "cluster" "${running:-?}" "$(rmq_count)" "$mgmt"
   fi
 }
