@@ -1,75 +1,50 @@
 package dev.orrery.gateway.compose;
 
-import java.util.Optional;
+import java.net.URI;
 
-import org.jboss.logging.Logger;
-
-import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.gateway.config.GatewayConfig;
-import dev.orrery.gateway.manifest.ManifestRegistry;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Fetches one fragment slot ({@code frontend:id}) with the user's context; never throws, falls back instead. */
+/**
+ * Fetches one fragment over the shared keep-alive pool with the user's token and the allow-listed context headers.
+ * The future always succeeds: failures become a {@link FragmentResponse} with status 0 and the reason.
+ */
 @ApplicationScoped
 public class FragmentFetcher {
 
-    private static final Logger LOG = Logger.getLogger(FragmentFetcher.class);
-
     private final GatewayConfig config;
-    private final ManifestRegistry manifests;
     private final WebClient client;
 
-    FragmentFetcher(GatewayConfig config, ManifestRegistry manifests, WebClient client) {
+    FragmentFetcher(GatewayConfig config, io.vertx.mutiny.ext.web.client.WebClient client) {
         this.config = config;
-        this.manifests = manifests;
-        this.client = client;
+        this.client = client.getDelegate();
     }
 
-    public Uni<FragmentResult> fetch(String slot, RequestContext context) {
-        String[] parts = slot.split(":", 2);
-        Optional<FragmentManifest.Fragment> fragment = manifests.manifest(parts[0])
-                .flatMap(m -> m.fragments().stream().filter(f -> f.id().equals(parts[1])).findFirst());
-        if (fragment.isEmpty()) {
-            return Uni.createFrom().item(new FragmentResult(slot, "", 503, FragmentResult.Source.MISSING));
+    public Future<FragmentResponse> fetch(URI base, FragmentManifest.Fragment fragment, RequestContext context,
+            long timeoutMs) {
+        HttpRequest<Buffer> request = client.getAbs(base.resolve(fragment.path()).toString())
+                .timeout(timeoutMs)
+                .putHeader(HttpHeaders.ACCEPT.toString(), "text/html");
+        if (context.accessToken() != null) {
+            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), "Bearer " + context.accessToken());
         }
-        FragmentManifest.Fragment f = fragment.get();
-        String url = config.frontends().get(parts[0]).url().resolve(f.path()).toString();
-        HttpRequest<?> request = client.getAbs(url).timeout(f.timeoutMs())
-                .putHeader("Authorization", "Bearer " + context.accessToken())
-                .putHeader("Accept", "text/html");
         context.headers().forEach(request::putHeader);
+        int max = config.compose().maxFragmentBytes();
         return request.send()
-                .map(response -> response.statusCode() < 300
-                        ? new FragmentResult(slot, bodyOf(response), response.statusCode(), FragmentResult.Source.FRESH)
-                        : fallback(slot, f, response.statusCode()))
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf(e, "fragment %s failed", slot);
-                    return fallback(slot, f, 504);
-                });
-    }
-
-    private static String bodyOf(io.vertx.mutiny.ext.web.client.HttpResponse<?> response) {
-        String body = response.bodyAsString();
-        return body == null ? "" : body;
-    }
-
-    private static FragmentResult fallback(String slot, FragmentManifest.Fragment f, int status) {
-        return new FragmentResult(slot, f.fallbackHtml() == null ? "" : f.fallbackHtml(), status,
-                FragmentResult.Source.FALLBACK);
-    }
-
-    /** What the gateway passes to a front-end: the user's access token and the allow-listed context headers. */
-    public record RequestContext(String accessToken, java.util.Map<String, String> headers) {
-        public RequestContext {
-            headers.keySet().forEach(name -> {
-                if (!ContextHeaders.FORWARDED.contains(name)) {
-                    throw new IllegalArgumentException("header not on the allow-list: " + name);
-                }
-            });
-        }
+                .map(response -> {
+                    Buffer body = response.body();
+                    if (body != null && body.length() > max) {
+                        return FragmentResponse.failed("body larger than " + max + " bytes");
+                    }
+                    return new FragmentResponse(response.statusCode(), body == null ? "" : body.toString(),
+                            response.getHeader(HttpHeaders.LOCATION.toString()), null);
+                })
+                .otherwise(e -> FragmentResponse.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 }

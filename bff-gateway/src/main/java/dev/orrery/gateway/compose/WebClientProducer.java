@@ -6,7 +6,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** One pooled, keep-alive HTTP client for manifests and fragments. */
+/** One pooled, keep-alive HTTP client for manifests, fragments and proxied requests. */
 @ApplicationScoped
 public class WebClientProducer {
 
@@ -16,7 +16,9 @@ public class WebClientProducer {
         return WebClient.create(vertx, new WebClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(64)
+                .setPipelining(false)
                 .setTcpNoDelay(true)
+                .setFollowRedirects(false)
                 .setUserAgent("orrery-gateway"));
     }
 }

@@ -1,9 +1,11 @@
 package dev.orrery.gateway.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
@@ -11,8 +13,34 @@ public interface GatewayConfig {
     /** The front-ends by name (the prefix of a layout slot, e.g. {@code todo} in {@code todo:list}). */
     Map<String, Frontend> frontends();
 
+    /** How often every manifest is fetched again. */
+    @WithDefault("5s")
+    Duration manifestRefresh();
+
+    Compose compose();
+
+    /**
+     * Serve composed pages to visitors who are not logged in, with no token and user {@code anonymous}. Only the
+     * {@code %bench} profile turns it on, for the composition benchmark; never in production.
+     */
+    @WithDefault("false")
+    boolean anonymousPages();
+
     interface Frontend {
         /** Base URL; the manifest is read from it, and fragments and proxied routes are resolved against it. */
         URI url();
+    }
+
+    interface Compose {
+        /**
+         * How long an optional fragment that missed its budget may still arrive and be streamed out of order at the
+         * end of the body; after that its placeholder (fallback, last good copy or a reload link) stays.
+         */
+        @WithDefault("10s")
+        Duration lateLimit();
+
+        /** A fragment body larger than this is treated as a failure. */
+        @WithDefault("2097152")
+        int maxFragmentBytes();
     }
 }

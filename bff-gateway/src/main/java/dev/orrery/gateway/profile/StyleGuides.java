@@ -3,10 +3,6 @@ package dev.orrery.gateway.profile;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import dev.orrery.contracts.event.ProfileUpdated;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The gateway's own copy of each user's chosen style guide, learned from ProfileUpdated events. */
@@ -21,11 +17,8 @@ public class StyleGuides {
         return byUser.getOrDefault(userId, DEFAULT);
     }
 
-    @Incoming("profile-events")
-    public void onProfileUpdated(JsonObject event) {
-        String userId = event.getString("userId");
-        String styleGuide = event.getString("styleGuide");
-        if (userId != null && styleGuide != null) {
+    void remember(String userId, String styleGuide) {
+        if (styleGuide != null) {
             byUser.put(userId, styleGuide);
         }
     }

@@ -1,0 +1,64 @@
+package dev.orrery.gateway.compose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.vertx.core.buffer.Buffer;
+
+/** A rendered layout cut into what the page stream writes: static text, fragment slots, and the place for late fragments. */
+public record Layout(List<Part> parts) {
+
+    static final String LATE_MARKER = "<!--orrery:late-->";
+    static final String CSRF_MARKER = "<!--orrery:csrf-->";
+    private static final Pattern MARKER = Pattern.compile(
+            "<!--orrery:(slot:([a-z][a-z0-9-]*:[a-z][a-z0-9-]*)|late|csrf)-->");
+
+    public sealed interface Part {
+    }
+
+    /** Static HTML, kept as a ready-to-write buffer. */
+    public record Text(Buffer bytes) implements Part {
+    }
+
+    /** A fragment slot such as {@code todo:list}. */
+    public record Slot(String name) implements Part {
+    }
+
+    /** Where fragments that missed their budget are streamed, just before {@code </body>}. */
+    public record Late() implements Part {
+    }
+
+    /** The user's CSRF token as {@code <meta name="orrery-csrf">}. */
+    public record Csrf() implements Part {
+    }
+
+    static String slotMarker(String name) {
+        return "<!--orrery:slot:" + name + "-->";
+    }
+
+    /** Cuts rendered layout HTML at its slot and late markers. */
+    static Layout parse(String html) {
+        List<Part> parts = new ArrayList<>();
+        Matcher m = MARKER.matcher(html);
+        int from = 0;
+        while (m.find()) {
+            addText(parts, html.substring(from, m.start()));
+            parts.add(m.group(2) != null ? new Slot(m.group(2)) : "late".equals(m.group(1)) ? new Late() : new Csrf());
+            from = m.end();
+        }
+        addText(parts, html.substring(from));
+        return new Layout(List.copyOf(parts));
+    }
+
+    private static void addText(List<Part> parts, String text) {
+        if (!text.isEmpty()) {
+            parts.add(new Text(Buffer.buffer(text)));
+        }
+    }
+
+    public List<String> slots() {
+        return parts.stream().filter(Slot.class::isInstance).map(p -> ((Slot) p).name()).toList();
+    }
+}

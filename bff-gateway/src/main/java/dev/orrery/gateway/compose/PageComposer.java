@@ -1,0 +1,128 @@
+package dev.orrery.gateway.compose;
+
+import java.net.URI;
+import java.util.Optional;
+
+import dev.orrery.contracts.fragment.FragmentManifest;
+import dev.orrery.gateway.auth.CsrfTokens;
+import dev.orrery.gateway.config.GatewayConfig;
+import dev.orrery.gateway.manifest.ManifestRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Starts a {@link PageStream} per request and gives it what it needs: manifests, fetching, copies, error pages. */
+@ApplicationScoped
+public class PageComposer {
+
+    private static final String UNAVAILABLE = "<p class=\"orrery-unavailable\">This part is not available right now.</p>";
+
+    private final GatewayConfig config;
+    private final ManifestRegistry registry;
+    private final FragmentFetcher fetcher;
+    private final LastGoodCopies copies;
+    private final PageLayouts layouts;
+    private final CsrfTokens csrf;
+    private final Vertx vertx;
+
+    PageComposer(GatewayConfig config, ManifestRegistry registry, FragmentFetcher fetcher, LastGoodCopies copies,
+            PageLayouts layouts, CsrfTokens csrf, Vertx vertx) {
+        this.config = config;
+        this.registry = registry;
+        this.fetcher = fetcher;
+        this.copies = copies;
+        this.layouts = layouts;
+        this.csrf = csrf;
+        this.vertx = vertx;
+    }
+
+    public void compose(Page page, HttpServerResponse response, RequestContext context, String csrfToken) {
+        new PageStream(this, response, layouts.layout(page, context.styleGuide()), context, csrfToken, page.path())
+                .start();
+    }
+
+    Optional<FragmentManifest.Fragment> fragment(String slot) {
+        String[] parts = slot.split(":", 2);
+        return registry.manifest(parts[0])
+                .flatMap(m -> m.fragments().stream().filter(f -> f.id().equals(parts[1])).findFirst());
+    }
+
+    Future<FragmentResponse> fetch(String slot, FragmentManifest.Fragment fragment, RequestContext context,
+            long timeoutMs) {
+        return fetcher.fetch(base(slot), fragment, context, timeoutMs);
+    }
+
+    private URI base(String slot) {
+        return config.frontends().get(slot.substring(0, slot.indexOf(':'))).url();
+    }
+
+    void keepGoodCopy(RequestContext context, SlotFetch slot, String html) {
+        if (slot.fragment.cacheable() && context.userId() != null) {
+            copies.keep(context.userId(), slot.slot, html);
+        }
+    }
+
+    Optional<String> lastGoodCopy(RequestContext context, String slot) {
+        return context.userId() == null ? Optional.empty() : copies.copy(context.userId(), slot);
+    }
+
+    String unavailableHtml() {
+        return UNAVAILABLE;
+    }
+
+    /** What a slot shows while its fragment is late: readable without JavaScript. */
+    String pendingHtml(String pagePath) {
+        return "<p class=\"orrery-pending\">This part is still loading. <a href=\"" + pagePath
+                + "\">Reload the page</a> to see it.</p>";
+    }
+
+    long lateLimitMs() {
+        return config.compose().lateLimit().toMillis();
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    String protectForms(String html, String token) {
+        return csrf.protectForms(html, token);
+    }
+
+    public void sendError(HttpServerResponse response, int status, String message, String serverTiming,
+            RequestContext context) {
+        if (serverTiming != null && !serverTiming.isEmpty()) {
+            response.putHeader("Server-Timing", serverTiming);
+        }
+        response.setStatusCode(status)
+                .putHeader("Content-Type", "text/html;charset=UTF-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(layouts.errorPage(context == null ? null : context.styleGuide(), status, message));
+    }
+
+    /**
+     * A primary fragment's redirect, kept on this site: a path stays as it is, an absolute URL on the front-end's own
+     * origin becomes its path; anything else (another host, scheme-relative) goes to the start page.
+     */
+    String safeLocation(SlotFetch slot) {
+        String location = slot.location;
+        if (location == null || location.isBlank()) {
+            return "/";
+        }
+        try {
+            URI target = URI.create(location.trim());
+            URI base = base(slot.slot);
+            boolean sameOrigin = target.isAbsolute() && base.getScheme().equalsIgnoreCase(target.getScheme())
+                    && base.getAuthority().equalsIgnoreCase(target.getRawAuthority());
+            boolean path = !target.isAbsolute() && target.getRawAuthority() == null && location.startsWith("/")
+                    && !location.startsWith("//") && !location.contains("\\");
+            if (sameOrigin || path) {
+                String query = target.getRawQuery() == null ? "" : "?" + target.getRawQuery();
+                return (target.getRawPath().isEmpty() ? "/" : target.getRawPath()) + query;
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URI: fall through to the start page
+        }
+        return "/";
+    }
+}

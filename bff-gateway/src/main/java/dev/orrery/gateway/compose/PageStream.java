@@ -1,0 +1,226 @@
+package dev.orrery.gateway.compose;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.orrery.contracts.fragment.ContextHeaders;
+import dev.orrery.gateway.compose.SlotFetch.Source;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * Streams one composed page. All fragments are requested at once; the status line waits only for the fragments
+ * that decide it (the primary and the required ones), then the layout is written in document order, each slot as
+ * soon as its fragment settles. An optional fragment that misses its budget gets a placeholder (last good copy,
+ * fallback or a reload link) and, if it still arrives within the late limit, is streamed before {@code </body>} in a
+ * {@code <template>} that a tiny script moves into its slot. Everything runs on the request's event loop.
+ */
+final class PageStream {
+
+    private static final String MOVE_SCRIPT = "<script>(function(t){var s=document.querySelector("
+            + "'[data-slot=\"'+t.dataset.orreryLate+'\"]');if(s){s.replaceChildren(t.content.cloneNode(true));"
+            + "s.removeAttribute('data-pending');}t.remove();})(document.currentScript.previousElementSibling);"
+            + "document.currentScript.remove();</script>\n";
+
+    private final PageComposer composer;
+    private final HttpServerResponse response;
+    private final Layout layout;
+    private final RequestContext context;
+    private final String csrfToken;
+    private final String pagePath;
+    private final Map<String, SlotFetch> slots = new LinkedHashMap<>();
+    private final List<SlotFetch> lateToWrite = new ArrayList<>();
+    private int next;
+    private boolean committed;
+    private boolean finished;
+
+    PageStream(PageComposer composer, HttpServerResponse response, Layout layout, RequestContext context,
+            String csrfToken, String pagePath) {
+        this.composer = composer;
+        this.response = response;
+        this.layout = layout;
+        this.context = context;
+        this.csrfToken = csrfToken;
+        this.pagePath = pagePath;
+        response.closeHandler(v -> finished = true);
+    }
+
+    void start() {
+        List<Future<FragmentResponse>> gating = new ArrayList<>();
+        for (String name : layout.slots()) {
+            SlotFetch slot = new SlotFetch(name, composer.fragment(name).orElse(null));
+            slots.put(name, slot);
+            if (slot.fragment == null) {
+                slot.settle(composer.unavailableHtml(), 503, Source.MISSING);
+                continue;
+            }
+            boolean optional = !slot.gatesStatus();
+            long timeout = optional ? composer.lateLimitMs() : slot.fragment.timeoutMs();
+            Future<FragmentResponse> answer = composer.fetch(name, slot.fragment, context, timeout);
+            answer.onSuccess(r -> onAnswer(slot, r));
+            if (optional) {
+                composer.vertx().setTimer(slot.fragment.timeoutMs(), id -> onBudgetSpent(slot));
+            } else {
+                gating.add(answer);
+            }
+        }
+        if (gating.isEmpty()) {
+            commit(200);
+        } else {
+            Future.join(gating).onComplete(done -> decideStatus());
+        }
+    }
+
+    private void onAnswer(SlotFetch slot, FragmentResponse answer) {
+        if (slot.late) {
+            slot.lateDone = true;
+            if (answer.ok()) {
+                composer.keepGoodCopy(context, slot, answer.html());
+                slot.lateHtml = answer.html();
+                lateToWrite.add(slot);
+            }
+        } else if (!slot.settled) {
+            settle(slot, answer);
+        }
+        advance();
+    }
+
+    private void settle(SlotFetch slot, FragmentResponse answer) {
+        slot.problem = answer.problem();
+        slot.location = answer.location();
+        if (answer.ok()) {
+            composer.keepGoodCopy(context, slot, answer.html());
+            slot.settle(answer.html(), answer.status(), Source.FRESH);
+        } else if (slot.fragment.primary() && (answer.status() == 404 || isRedirect(answer.status()))) {
+            slot.settle(answer.html(), answer.status(), Source.FRESH);
+        } else if (slot.fragment.required()) {
+            slot.settle("", answer.status(), Source.ERROR);
+        } else {
+            settleWithSubstitute(slot, answer.status(), null);
+        }
+    }
+
+    private void settleWithSubstitute(SlotFetch slot, int status, String otherwise) {
+        composer.lastGoodCopy(context, slot.slot).ifPresentOrElse(
+                html -> slot.settle(html, status, Source.CACHE),
+                () -> slot.settle(slot.fragment.fallbackHtml() != null ? slot.fragment.fallbackHtml() : otherwise,
+                        status, otherwise != null && slot.fragment.fallbackHtml() == null ? Source.PLACEHOLDER
+                                : Source.FALLBACK));
+    }
+
+    private void onBudgetSpent(SlotFetch slot) {
+        if (slot.settled || finished) {
+            return;
+        }
+        slot.late = true;
+        settleWithSubstitute(slot, 0, composer.pendingHtml(pagePath));
+        advance();
+    }
+
+    private void decideStatus() {
+        if (finished) {
+            return;
+        }
+        SlotFetch failedRequired = null;
+        SlotFetch primary = null;
+        for (SlotFetch slot : slots.values()) {
+            if (slot.gatesStatus() && slot.source == Source.ERROR) {
+                failedRequired = slot;
+            }
+            if (slot.fragment != null && slot.fragment.primary()) {
+                primary = slot;
+            }
+        }
+        if (failedRequired != null) {
+            int status = failedRequired.status == 0 ? 504 : 502;
+            composer.sendError(response, status, "A part of this page is not available right now.", serverTiming(), context);
+            finished = true;
+        } else if (primary != null && isRedirect(primary.status)) {
+            response.setStatusCode(primary.status)
+                    .putHeader("Location", composer.safeLocation(primary))
+                    .putHeader("Server-Timing", serverTiming())
+                    .end();
+            finished = true;
+        } else {
+            commit(primary != null && primary.status == 404 ? 404 : 200);
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private void commit(int status) {
+        if (finished) {
+            return;
+        }
+        committed = true;
+        response.setStatusCode(status).setChunked(true)
+                .putHeader("Content-Type", "text/html;charset=UTF-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader(ContextHeaders.REQUEST_ID, context.headers().getOrDefault(ContextHeaders.REQUEST_ID, ""))
+                .putHeader("Trailer", "Server-Timing");
+        String settledTiming = serverTiming();
+        if (!settledTiming.isEmpty()) {
+            response.putHeader("Server-Timing", settledTiming);
+        }
+        advance();
+    }
+
+    /** Writes as much of the layout as the settled slots allow. */
+    private void advance() {
+        if (!committed || finished) {
+            return;
+        }
+        List<Layout.Part> parts = layout.parts();
+        while (next < parts.size()) {
+            Layout.Part part = parts.get(next);
+            if (part instanceof Layout.Text text) {
+                response.write(text.bytes());
+            } else if (part instanceof Layout.Csrf) {
+                if (csrfToken != null) {
+                    response.write("<meta name=\"orrery-csrf\" content=\"" + csrfToken + "\">");
+                }
+            } else if (part instanceof Layout.Slot s) {
+                SlotFetch slot = slots.get(s.name());
+                if (!slot.settled) {
+                    return;
+                }
+                response.write(slotHtml(slot));
+            } else {
+                writeLateOnes();
+                if (slots.values().stream().anyMatch(slot -> slot.late && !slot.lateDone)) {
+                    return;
+                }
+            }
+            next++;
+        }
+        finished = true;
+        response.trailers().add("Server-Timing", serverTiming());
+        response.end();
+    }
+
+    private Buffer slotHtml(SlotFetch slot) {
+        Buffer out = Buffer.buffer(slot.html.length() + 64).appendString("<div data-slot=\"").appendString(slot.slot)
+                .appendString(slot.late ? "\" data-pending>" : "\">");
+        return out.appendString(composer.protectForms(slot.html, csrfToken)).appendString("</div>");
+    }
+
+    private void writeLateOnes() {
+        for (SlotFetch slot : lateToWrite) {
+            response.write(Buffer.buffer().appendString("<template data-orrery-late=\"").appendString(slot.slot)
+                    .appendString("\">").appendString(composer.protectForms(slot.lateHtml, csrfToken))
+                    .appendString("</template>").appendString(MOVE_SCRIPT));
+        }
+        lateToWrite.clear();
+    }
+
+    private String serverTiming() {
+        return slots.values().stream().filter(s -> s.settled).map(SlotFetch::serverTiming)
+                .collect(Collectors.joining(", "));
+    }
+}
