@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 public class ManifestResource {
 
     private final ProfileConfig config;
+    private final PageScripts scripts;
 
-    ManifestResource(ProfileConfig config) {
+    ManifestResource(ProfileConfig config, PageScripts scripts) {
         this.config = config;
+        this.scripts = scripts;
     }
 
     @GET
@@ -24,8 +26,11 @@ public class ManifestResource {
     public FragmentManifest manifest() {
         return new FragmentManifest("profile", config.version(),
                 List.of(new FragmentManifest.Fragment("badge", "/fragments/badge", 3000, false, false,
-                        "<div class=\"profile-badge\"><a href=\"/logout\">Log out</a></div>", true)),
-                List.of(),
-                List.of(new FragmentManifest.Route("http", "/api/profile")));
+                                "<div class=\"profile-badge\"><a href=\"/logout\">Log out</a></div>", true),
+                        new FragmentManifest.Fragment("page", "/fragments/profile", 5000, true, true,
+                                null, false)),
+                List.of(scripts.pageScript()),
+                List.of(new FragmentManifest.Route("http", "/api/profile"),
+                        new FragmentManifest.Route("http", "/profile/assets")));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 @Entity
 public class Profile extends PanacheEntityBase {
@@ -25,9 +26,18 @@ public class Profile extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
-    /** Increases with every change; consumers of ProfileUpdated apply only newer versions. */
+    /**
+     * Optimistic lock, increased by every change (also an avatar change, which touches {@link #updatedAt}); consumers
+     * of ProfileUpdated apply only newer versions.
+     */
+    @Version
     public long version;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Changes with the version, so caches of the avatar are busted by every profile change. */
+    public String avatarUrl() {
+        return "/api/profile/avatar/" + userId + "?v=" + version;
+    }
 }

@@ -1,52 +1,97 @@
 package dev.orrery.profile.profile;
 
 import java.time.Instant;
-import java.util.UUID;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-import dev.orrery.contracts.event.ProfileUpdated;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import dev.orrery.profile.avatar.Avatar;
+import dev.orrery.profile.avatar.ValidatedImage;
+import dev.orrery.profile.outbox.Outbox;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
+/**
+ * Reads and changes profiles. Every change and its ProfileUpdated event are written in one transaction (the event to
+ * the outbox); the outbox relay publishes it after the commit.
+ */
 @ApplicationScoped
 public class ProfileService {
 
-    private final Emitter<ProfileUpdated> events;
+    private final Outbox outbox;
 
-    ProfileService(@Channel("profile-events") Emitter<ProfileUpdated> events) {
-        this.events = events;
+    ProfileService(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    /** The signed-in user's profile; created from the token's claims on first sight. */
+    /** The signed-in user's profile; created from the token's claims on first sight (safe when requests race). */
     @Transactional
     public Profile findOrCreate(JsonWebToken token) {
         Profile profile = Profile.findById(token.getSubject());
         if (profile != null) {
             return profile;
         }
-        profile = new Profile();
-        profile.userId = token.getSubject();
-        profile.displayName = displayNameOf(token);
-        profile.email = token.getClaim("email");
-        profile.styleGuide = "daylight";
-        profile.timeZone = "UTC";
-        profile.version = 1;
-        profile.updatedAt = Instant.now();
-        profile.persist();
-        publish(profile);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int inserted = Panache.getEntityManager().createNativeQuery("""
+                INSERT INTO profile (user_id, display_name, email, style_guide, time_zone, version, updated_at)
+                VALUES (?1, ?2, ?3, 'daylight', 'UTC', 1, ?4) ON CONFLICT (user_id) DO NOTHING""")
+                .setParameter(1, token.getSubject())
+                .setParameter(2, displayNameOf(token))
+                .setParameter(3, token.<String>getClaim("email"))
+                .setParameter(4, now)
+                .executeUpdate();
+        profile = Profile.findById(token.getSubject());
+        if (inserted == 1) {
+            outbox.append(ProfileEvents.updated(profile));
+        }
         return profile;
     }
 
-    private void publish(Profile p) {
-        ProfileUpdated event = new ProfileUpdated(ProfileUpdated.SCHEMA, UUID.randomUUID().toString(), p.userId,
-                p.displayName, "/api/profile/avatar/" + p.userId, p.styleGuide, p.version, p.updatedAt);
-        events.send(Message.of(event).addMetadata(OutgoingRabbitMQMetadata.builder()
-                .withMessageId(event.eventId()).withContentType("application/json").withDeliveryMode(2).build()));
+    public Optional<Profile> find(String userId) {
+        return Profile.findByIdOptional(userId);
+    }
+
+    /**
+     * Applies a validated change and, when given, a validated avatar, all or nothing. A change that changes nothing
+     * writes nothing and publishes nothing.
+     */
+    @Transactional
+    public Profile update(String userId, ValidProfileChange change, Optional<ValidatedImage> avatar) {
+        Profile profile = Profile.findById(userId);
+        boolean changed = !change.displayName().equals(profile.displayName)
+                || !change.styleGuide().equals(profile.styleGuide) || !change.timeZone().equals(profile.timeZone);
+        if (!changed && avatar.isEmpty()) {
+            return profile;
+        }
+        profile.displayName = change.displayName();
+        profile.styleGuide = change.styleGuide();
+        profile.timeZone = change.timeZone();
+        avatar.ifPresent(image -> Avatar.replace(userId, image));
+        return touchAndAnnounce(profile);
+    }
+
+    @Transactional
+    public Profile replaceAvatar(String userId, ValidatedImage avatar) {
+        Profile profile = Profile.findById(userId);
+        Avatar.replace(userId, avatar);
+        return touchAndAnnounce(profile);
+    }
+
+    /** Back to the generated initials; writes (and publishes) nothing when there was no upload. */
+    @Transactional
+    public Profile removeAvatar(String userId) {
+        Profile profile = Profile.findById(userId);
+        return Avatar.deleteById(userId) ? touchAndAnnounce(profile) : profile;
+    }
+
+    /** Marks the profile changed (so its version increases) and writes the event in the same transaction. */
+    private Profile touchAndAnnounce(Profile profile) {
+        profile.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Profile.flush();
+        outbox.append(ProfileEvents.updated(profile));
+        return profile;
     }
 
     static String displayNameOf(JsonWebToken token) {
@@ -54,6 +99,9 @@ public class ProfileService {
         if (name == null || name.isBlank()) {
             name = token.getClaim("preferred_username");
         }
-        return name == null || name.isBlank() ? "Anonymous" : name;
+        name = name == null || name.isBlank() ? "Anonymous" : name.strip();
+        return name.codePointCount(0, name.length()) > ProfileValidator.MAX_NAME_LENGTH
+                ? name.substring(0, name.offsetByCodePoints(0, ProfileValidator.MAX_NAME_LENGTH))
+                : name;
     }
 }
