@@ -2,15 +2,25 @@ package dev.orrery.todo;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Real access tokens from the launcher's Keycloak (password grant on the demo realm); never forged. */
 public final class KeycloakTokens {
 
+    // Tokens live for minutes; one per user is enough for a test run and spares Keycloak a login per test.
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     private KeycloakTokens() {
     }
 
     public static String accessToken(String user) {
+        return CACHE.computeIfAbsent(user, KeycloakTokens::fetch);
+    }
+
+    private static String fetch(String user) {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         return given()
                 .formParam("grant_type", "password")

@@ -5,35 +5,61 @@ import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.orrery.contracts.event.ProfileUpdated;
+import dev.orrery.todo.todo.Todo;
+import dev.orrery.todo.todo.TodoService;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-/** Keeps the author copy current. The message is acknowledged only after the transaction commits. */
+/**
+ * Keeps the author copy current and re-renders the author's cards. One message at a time, in queue order; the
+ * message is acknowledged only after the transaction commits. Idempotent (event ids are remembered in the same
+ * transaction) and version-ordered (an older version never overwrites a newer one). A message that throws is
+ * requeued; the queue's delivery limit then moves it to the dead-letter queue.
+ */
 @ApplicationScoped
 public class ProfileEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProfileEventConsumer.class);
 
-    private final ObjectMapper mapper;
+    private final ProfileEventReader reader;
+    private final ProcessedEvents processed;
+    private final TodoService todos;
+    private final Event<AuthorChanged> authorChanged;
 
-    ProfileEventConsumer(ObjectMapper mapper) {
-        this.mapper = mapper;
+    ProfileEventConsumer(ProfileEventReader reader, ProcessedEvents processed, TodoService todos,
+            Event<AuthorChanged> authorChanged) {
+        this.reader = reader;
+        this.processed = processed;
+        this.todos = todos;
+        this.authorChanged = authorChanged;
     }
 
     @Incoming("profile-events")
     @Blocking
     @Transactional
-    public void onProfileUpdated(JsonObject json) {
-        ProfileUpdated event = mapper.convertValue(json.getMap(), ProfileUpdated.class);
+    public void onProfileUpdated(Object payload) {
+        ProfileUpdated event = reader.read(payload);
+        if (!processed.firstSighting(event.eventId(), event.userId())) {
+            LOG.debugf("ignoring profile event %s: already applied", event.eventId());
+            return;
+        }
+        if (!apply(event)) {
+            LOG.debugf("ignoring profile event %s: version %d is not newer", event.eventId(), event.version());
+            return;
+        }
+        authorChanged.fire(new AuthorChanged(event.userId()));
+        // The user's open tabs show the new name and avatar at once.
+        Todo.ofUser(event.userId()).forEach(todos::authorChanged);
+    }
+
+    /** @return whether the event was newer than the copy and was applied */
+    private static boolean apply(ProfileUpdated event) {
         Author author = Author.findById(event.userId());
         if (author != null && author.version >= event.version()) {
-            LOG.debugf("ignoring profile event %s: version %d not newer than %d", event.eventId(), event.version(), author.version);
-            return;
+            return false;
         }
         if (author == null) {
             author = new Author();
@@ -45,5 +71,6 @@ public class ProfileEventConsumer {
         author.version = event.version();
         author.updatedAt = Instant.now();
         author.persist();
+        return true;
     }
 }

@@ -13,4 +13,23 @@ public interface TodoConfig {
     /** Longest todo text accepted, in characters. */
     @WithDefault("2000")
     int maxTextLength();
+
+    /**
+     * Names this instance's queue of changes ({@code todo.changes.<id>}); a fresh UUID per start unless set, so two
+     * instances never share a queue.
+     */
+    String instanceId();
+
+    /** Live updates over the WebSocket. */
+    Live live();
+
+    interface Live {
+
+        /**
+         * How many of a user's latest changes are kept for replay. A client that reconnects with an older sequence
+         * number gets a {@code reset} frame (the whole list, freshly rendered) instead.
+         */
+        @WithDefault("500")
+        int retainedChanges();
+    }
 }

@@ -3,6 +3,7 @@ package dev.orrery.todo.fragment;
 import java.util.List;
 
 import dev.orrery.contracts.fragment.FragmentManifest;
+import dev.orrery.style.StyleAssets;
 import dev.orrery.todo.config.TodoConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,20 +14,30 @@ import jakarta.ws.rs.core.MediaType;
 @Path(FragmentManifest.PATH)
 public class ManifestResource {
 
-    private final TodoConfig config;
+    private final FragmentManifest manifest;
 
     ManifestResource(TodoConfig config) {
-        this.config = config;
+        StyleAssets shared = StyleAssets.load();
+        this.manifest = new FragmentManifest("todo", config.version(),
+                List.of(new FragmentManifest.Fragment("list", "/fragments/list", 5000, true, true, null, true)),
+                List.of(shared("style", shared, "tokens.css"),
+                        shared("style", shared, "base.css"),
+                        OwnAssets.asset("style", "todo.css"),
+                        shared("script", shared, "orrery-timer.js"),
+                        shared("script", shared, "orrery-picker.js"),
+                        OwnAssets.asset("script", "todo-live.js")),
+                List.of(new FragmentManifest.Route("http", "/api/todos"),
+                        new FragmentManifest.Route("http", OwnAssets.BASE),
+                        new FragmentManifest.Route("websocket", "/live/todos")));
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public FragmentManifest manifest() {
-        return new FragmentManifest("todo", config.version(),
-                List.of(new FragmentManifest.Fragment("list", "/fragments/list", 5000, true, true,
-                        null, true)),
-                List.of(),
-                List.of(new FragmentManifest.Route("http", "/api/todos"),
-                        new FragmentManifest.Route("websocket", "/live/todos")));
+        return manifest;
+    }
+
+    private static FragmentManifest.Asset shared(String type, StyleAssets assets, String name) {
+        return new FragmentManifest.Asset(type, assets.url(name), assets.integrity(name));
     }
 }

@@ -21,11 +21,16 @@ public class TodoViews {
         return todos.stream().map(t -> of(t, authors.get(t.userId))).toList();
     }
 
-    public TodoView of(Todo todo, Author author) {
-        return new TodoView(todo.id, todo.text, todo.done, todo.createdAt, authorOf(todo.userId, author));
+    public TodoView of(Todo todo) {
+        return of(todo, Author.findById(todo.userId));
     }
 
-    /** Until the first ProfileUpdated arrives the author is shown by a neutral name, never by a raw id. */
+    public TodoView of(Todo todo, Author author) {
+        return new TodoView(todo.id, todo.text, todo.done, todo.priority, todo.createdAt,
+                authorOf(todo.userId, author));
+    }
+
+    /** Until the author is known the author is shown by a neutral name, never by a raw id. */
     public static TodoView.Author authorOf(String userId, Author author) {
         return author == null
                 ? new TodoView.Author(userId, "Someone", null)

@@ -1,0 +1,19 @@
+package dev.orrery.todo.live;
+
+/** What a frame tells the browser to do with its list. */
+public enum ChangeType {
+    /** Insert the card at the top (or replace it if the list already shows it). */
+    ADDED,
+    /** Replace the card. */
+    UPDATED,
+    /** Remove the card. */
+    DELETED,
+    /** Remove every card. */
+    CLEARED,
+    /** Replace the whole list: the client was too far behind to replay. Never stored. */
+    RESET;
+
+    public String wire() {
+        return name().toLowerCase();
+    }
+}

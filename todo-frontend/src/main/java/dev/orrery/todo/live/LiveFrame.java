@@ -1,0 +1,19 @@
+package dev.orrery.todo.live;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One push to a user's sockets: {@code {seq, type, todoId, html}}. {@code html} is the card (or, for {@code reset},
+ * the list) rendered by the same template as the fragments; null for deletions.
+ */
+public record LiveFrame(long seq, String type, Long todoId, String html) {
+
+    public JsonObject toJson() {
+        return new JsonObject().put("seq", seq).put("type", type).put("todoId", todoId).put("html", html);
+    }
+
+    public static LiveFrame fromJson(JsonObject json) {
+        return new LiveFrame(json.getLong("seq"), json.getString("type"), json.getLong("todoId"),
+                json.getString("html"));
+    }
+}

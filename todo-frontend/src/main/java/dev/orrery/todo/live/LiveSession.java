@@ -1,0 +1,71 @@
+package dev.orrery.todo.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * One open socket of one user. Sends each sequence number once and in order: frames that arrive while the catch-up
+ * is being sent are held, duplicates are dropped, and a frame that overtakes another first gets the missing ones
+ * from the change log.
+ */
+final class LiveSession {
+
+    private static final Logger LOG = Logger.getLogger(LiveSession.class);
+
+    private final WebSocketConnection connection;
+    private final String userId;
+    private final List<LiveFrame> held = new ArrayList<>();
+    private boolean started;
+    private long lastSeq;
+
+    LiveSession(WebSocketConnection connection, String userId) {
+        this.connection = connection;
+        this.userId = userId;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String id() {
+        return connection.id();
+    }
+
+    /** Sends the catch-up, then whatever arrived meanwhile. {@code lastSeq} is what the client has seen. */
+    synchronized void start(long lastSeq, List<LiveFrame> catchUp, BiFunction<Long, Long, List<LiveFrame>> gap) {
+        this.lastSeq = lastSeq;
+        catchUp.forEach(this::send);
+        started = true;
+        held.forEach(frame -> offer(frame, gap));
+        held.clear();
+    }
+
+    /** {@code gap.apply(after, before)} answers the stored frames strictly between the two numbers. */
+    synchronized void offer(LiveFrame frame, BiFunction<Long, Long, List<LiveFrame>> gap) {
+        if (!started) {
+            held.add(frame);
+            return;
+        }
+        if (frame.seq() <= lastSeq) {
+            return;
+        }
+        if (frame.seq() > lastSeq + 1) {
+            gap.apply(lastSeq, frame.seq()).forEach(this::send);
+        }
+        send(frame);
+    }
+
+    private void send(LiveFrame frame) {
+        if (frame.seq() <= lastSeq && !ChangeType.RESET.wire().equals(frame.type())) {
+            return;
+        }
+        lastSeq = frame.seq();
+        connection.sendText(frame.toJson().encode()).subscribe().with(ok -> {
+        }, e -> LOG.debugf("frame %d not sent to socket %s: %s", frame.seq(), connection.id(), e.getMessage()));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.orrery.todo;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Every bad input gets a 4xx with a JSON message, and nothing is stored or changed. */
+@QuarkusTest
+class TodoBadInputTest {
+
+    private final TodoClient alice = new TodoClient("alice");
+    private long existing;
+    private List<Map<String, Object>> before;
+
+    @BeforeEach
+    void oneTodo() {
+        alice.deleteAll();
+        existing = alice.add("Keep me");
+        before = alice.list();
+    }
+
+    private ValidatableResponse post(ContentType type, String body) {
+        return alice.request().contentType(type).body(body).post("/api/todos").then();
+    }
+
+    private void refused(ValidatableResponse response, int status, String message) {
+        response.statusCode(status).contentType(ContentType.JSON)
+                .body("status", is(status)).body("message", containsString(message));
+        assertEquals(before, alice.list(), "nothing may change");
+    }
+
+    @Test
+    void emptyText() {
+        refused(post(ContentType.JSON, "{\"text\":\"\"}"), 400, "needs some text");
+    }
+
+    @Test
+    void whitespaceOnlyText() {
+        refused(post(ContentType.JSON, "{\"text\":\" \\n\\t \"}"), 400, "needs some text");
+        refused(alice.request().formParam("text", "   ").post("/api/todos").then(), 400, "needs some text");
+    }
+
+    @Test
+    void missingTextOrBody() {
+        refused(post(ContentType.JSON, "{}"), 400, "needs some text");
+        refused(post(ContentType.JSON, "null"), 400, "JSON object");
+    }
+
+    @Test
+    void textOverTheConfiguredLimit() {
+        refused(post(ContentType.JSON, "{\"text\":\"" + "x".repeat(2001) + "\"}"), 400, "at most 2000 characters");
+    }
+
+    @Test
+    void textAtTheLimitIsAccepted() {
+        post(ContentType.JSON, "{\"text\":\"" + "é".repeat(2000) + "\"}").statusCode(201);
+    }
+
+    @Test
+    void bodyOverTheSizeLimit() {
+        refused(post(ContentType.JSON, "{\"text\":\"" + "x".repeat(70 * 1024) + "\"}"), 413, "larger than");
+    }
+
+    @Test
+    void malformedJson() {
+        refused(post(ContentType.JSON, "{\"text\": \"unterminated"), 400, "not valid JSON");
+        refused(post(ContentType.JSON, "{\"text\": {\"nested\": 1}}"), 400, "not valid JSON");
+        refused(alice.request().contentType(ContentType.JSON).body("{\"done\": \"maybe\"}")
+                .patch("/api/todos/" + existing).then(), 400, "not valid JSON");
+    }
+
+    @Test
+    void wrongContentType() {
+        refused(post(ContentType.TEXT, "Buy milk"), 415, "Unsupported Media Type");
+        refused(alice.request().contentType(ContentType.XML).body("<done>true</done>")
+                .patch("/api/todos/" + existing).then(), 415, "Unsupported Media Type");
+    }
+
+    @Test
+    void unknownId() {
+        refused(alice.request().contentType(ContentType.JSON).body(Map.of("done", true))
+                .patch("/api/todos/999999999").then(), 404, "No todo with id 999999999");
+        refused(alice.request().delete("/api/todos/999999999").then(), 404, "No todo with id 999999999");
+        refused(alice.request().get("/fragments/card/999999999").then(), 404, "No todo with id 999999999");
+    }
+
+    @Test
+    void nonNumericId() {
+        refused(alice.request().contentType(ContentType.JSON).body(Map.of("done", true))
+                .patch("/api/todos/abc").then(), 400, "positive number");
+        refused(alice.request().delete("/api/todos/12x").then(), 400, "positive number");
+        refused(alice.request().delete("/api/todos/-3").then(), 400, "positive number");
+    }
+
+    @Test
+    void patchWithNothingOrABadPriority() {
+        refused(alice.request().contentType(ContentType.JSON).body("{}")
+                .patch("/api/todos/" + existing).then(), 400, "done");
+        refused(alice.request().contentType(ContentType.JSON).body(Map.of("priority", "urgent"))
+                .patch("/api/todos/" + existing).then(), 400, "priority is one of low, normal, high");
+    }
+}
