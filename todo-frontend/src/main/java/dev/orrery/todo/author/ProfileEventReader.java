@@ -48,12 +48,16 @@ public class ProfileEventReader {
             if (payload instanceof JsonObject object) {
                 return mapper.valueToTree(object.getMap());
             }
-            byte[] bytes = switch (payload) {
-                case byte[] raw -> raw;
-                case Buffer buffer -> buffer.getBytes();
-                case String text -> text.getBytes(StandardCharsets.UTF_8);
-                case null, default -> throw new UnreadableProfileEventException("unexpected payload " + payload);
-            };
+            byte[] bytes;
+            if (payload instanceof byte[] raw) {
+                bytes = raw;
+            } else if (payload instanceof Buffer buffer) {
+                bytes = buffer.getBytes();
+            } else if (payload instanceof String text) {
+                bytes = text.getBytes(StandardCharsets.UTF_8);
+            } else {
+                throw new UnreadableProfileEventException("unexpected payload type " + payload);
+            }
             JsonNode node = mapper.readTree(bytes);
             if (node == null || !node.isObject()) {
                 throw new UnreadableProfileEventException("ProfileUpdated is not a JSON object");
