@@ -1,0 +1,63 @@
+package dev.orrery.todo;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+/** A socket on {@code /live/todos} as a real client opens it: bearer token on the upgrade, frames queued as JSON. */
+public final class LiveClient implements AutoCloseable {
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final WebSocketClient client;
+    private final WebSocket socket;
+
+    private LiveClient(Vertx vertx, URI base, String token, String query) throws Exception {
+        client = vertx.createWebSocketClient();
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
+                .setURI("/live/todos" + query);
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
+        socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+    }
+
+    public static LiveClient open(Vertx vertx, URI base, String user) throws Exception {
+        return new LiveClient(vertx, base, KeycloakTokens.accessToken(user), "");
+    }
+
+    public static LiveClient resume(Vertx vertx, URI base, String user, String since) throws Exception {
+        return new LiveClient(vertx, base, KeycloakTokens.accessToken(user), "?since=" + since);
+    }
+
+    public static LiveClient anonymous(Vertx vertx, URI base) throws Exception {
+        return new LiveClient(vertx, base, null, "");
+    }
+
+    /** The next frame; fails if none arrives in time. */
+    public JsonObject next() throws InterruptedException {
+        JsonObject frame = frames.poll(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+        if (frame == null) {
+            throw new AssertionError("no frame within 10 s");
+        }
+        return frame;
+    }
+
+    public boolean isEmpty() {
+        return frames.isEmpty();
+    }
+
+    @Override
+    public void close() throws Exception {
+        socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        client.close();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.orrery.todo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+
+/** Live pushes over real sockets, through the real broker (the instance's own queue) and database. */
+@QuarkusTest
+class LiveTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Vertx vertx;
+
+    private final TodoClient alice = new TodoClient("alice");
+    private final TodoClient bob = new TodoClient("bob");
+
+    @BeforeEach
+    void emptyLists() {
+        alice.deleteAll();
+        bob.deleteAll();
+    }
+
+    @Test
+    void aliceGetsEveryChangeAsTheCardTheFragmentRendersAndBobGetsNone() throws Exception {
+        try (LiveClient alices = LiveClient.open(vertx, base, "alice");
+                LiveClient bobs = LiveClient.open(vertx, base, "bob")) {
+            long id = alice.add("Water the <plants>");
+            JsonObject added = alices.next();
+            assertEquals("added", added.getString("type"));
+            assertEquals(id, added.getLong("todoId"));
+            assertEquals(alice.card(id), added.getString("html"));
+            assertTrue(added.getString("html").contains("Water the &lt;plants&gt;"));
+
+            alice.request().contentType(ContentType.JSON).body(Map.of("done", true)).patch("/api/todos/" + id)
+                    .then().statusCode(200);
+            JsonObject done = alices.next();
+            assertEquals("updated", done.getString("type"));
+            assertEquals(added.getLong("seq") + 1, done.getLong("seq"));
+            assertEquals(alice.card(id), done.getString("html"));
+
+            alice.request().contentType(ContentType.JSON).body(Map.of("priority", "high")).patch("/api/todos/" + id)
+                    .then().statusCode(200);
+            assertTrue(alices.next().getString("html").contains("value=\"high\""));
+
+            alice.request().delete("/api/todos/" + id).then().statusCode(204);
+            JsonObject deleted = alices.next();
+            assertEquals("deleted", deleted.getString("type"));
+            assertNull(deleted.getString("html"));
+            alice.deleteAll();
+            assertEquals("cleared", alices.next().getString("type"));
+
+            // Bob's first frame is his own change: none of alice's five reached him.
+            long bobs1 = bob.add("Bob's marker");
+            assertEquals(bobs1, bobs.next().getLong("todoId"));
+            assertTrue(bobs.isEmpty());
+            assertTrue(alices.isEmpty());
+        }
+    }
+
+    @Test
+    void everyOpenTabOfTheUserGetsTheChange() throws Exception {
+        try (LiveClient tab1 = LiveClient.open(vertx, base, "alice");
+                LiveClient tab2 = LiveClient.open(vertx, base, "alice")) {
+            long id = alice.add("In both tabs");
+            assertEquals(id, tab1.next().getLong("todoId"));
+            assertEquals(id, tab2.next().getLong("todoId"));
+        }
+    }
+
+    @Test
+    void reconnectingWithTheLastSeqReplaysWhatWasMissedInOrderAndNothingTwice() throws Exception {
+        long seen;
+        long first;
+        try (LiveClient socket = LiveClient.open(vertx, base, "alice")) {
+            first = alice.add("Seen live");
+            seen = socket.next().getLong("seq");
+        }
+        long second = alice.add("Missed one");
+        long third = alice.add("Missed two");
+        alice.request().delete("/api/todos/" + first).then().statusCode(204);
+
+        try (LiveClient socket = LiveClient.resume(vertx, base, "alice", String.valueOf(seen))) {
+            List<JsonObject> replay = List.of(socket.next(), socket.next(), socket.next());
+            assertEquals(List.of(seen + 1, seen + 2, seen + 3), replay.stream().map(f -> f.getLong("seq")).toList());
+            assertEquals(List.of("added", "added", "deleted"), replay.stream().map(f -> f.getString("type")).toList());
+            assertEquals(List.of(second, third, first), replay.stream().map(f -> f.getLong("todoId")).toList());
+            assertEquals(alice.card(second), replay.get(0).getString("html"));
+
+            long fourth = alice.add("Live again");
+            JsonObject live = socket.next();
+            assertEquals(seen + 4, live.getLong("seq"));
+            assertEquals(fourth, live.getLong("todoId"));
+            assertTrue(socket.isEmpty(), "nothing twice");
+        }
+    }
+
+    @Test
+    void aClientAheadOfTheServerOrWithAnUnreadableSeqGetsTheWholeListAfresh() throws Exception {
+        long id = alice.add("Still here");
+        for (String since : List.of("999999999", "abc")) {
+            try (LiveClient socket = LiveClient.resume(vertx, base, "alice", since)) {
+                JsonObject reset = socket.next();
+                assertEquals("reset", reset.getString("type"));
+                assertTrue(reset.getString("html").contains(alice.card(id).strip()), reset.getString("html"));
+                assertTrue(reset.getString("html").strip().startsWith("<ul class=\"todo-list\">"));
+            }
+        }
+    }
+
+    @Test
+    void socketsWithoutTokenAreRefused() {
+        assertThrows(Exception.class, () -> LiveClient.anonymous(vertx, base).close());
+    }
+}
