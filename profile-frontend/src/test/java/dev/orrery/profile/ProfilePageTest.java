@@ -67,6 +67,16 @@ class ProfilePageTest {
     }
 
     @Test
+    void theAvatarFormStoresAValidImageAndReportsACorruptOne() {
+        as("bob").multiPart("avatar", "x.webp", AvatarTest.webp(32, 32), "image/webp")
+                .post("/api/profile/form/avatar").then().statusCode(303).header("Location", "/profile");
+        assertThat(page("bob"), containsString("Your new avatar was saved."));
+        as("bob").multiPart("avatar", "x.png", new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2 }, "image/png")
+                .post("/api/profile/form/avatar").then().statusCode(303);
+        assertThat(page("bob"), containsString("id=\"profile-avatar-problem\""));
+    }
+
+    @Test
     void theManifestDeclaresBadgePageScriptAndRoutesAndIsValid() {
         FragmentManifest m = given().get(FragmentManifest.PATH).then().statusCode(200).extract().as(FragmentManifest.class);
         assertEquals(List.of(), ManifestValidator.problems(m));

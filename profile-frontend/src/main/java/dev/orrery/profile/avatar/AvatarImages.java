@@ -24,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AvatarImages {
 
-    static final String FIELD = "avatar";
+    public static final String FIELD = "avatar";
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
     private static final byte[] JPEG = { (byte) 0xff, (byte) 0xd8, (byte) 0xff };
 

@@ -82,6 +82,34 @@ public class ProfileFormResource {
             typed.put("timeZone", timeZone == null ? "" : timeZone);
             flash.rejected(profile.userId, typed, problems);
         }
+        return backToPage();
+    }
+
+    /**
+     * The avatar's own form: a file needs a multipart body, and the gateway finds its CSRF field only in urlencoded
+     * bodies, so the page script sends this one with the CSRF header (docs/profile-frontend.md).
+     */
+    @POST
+    @Path("/avatar")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Save the profile page's avatar form (file field 'avatar')")
+    @APIResponse(responseCode = "303", description = "Back to the profile page, which shows the outcome")
+    public Response submitAvatar(@RestForm("avatar") FileUpload avatar) throws IOException {
+        Profile profile = profiles.findOrCreate(token);
+        if (avatar == null || avatar.size() == 0) {
+            flash.rejected(profile.userId, Map.of(), Map.of(AvatarImages.FIELD, "Choose an image file first."));
+            return backToPage();
+        }
+        try (InputStream in = Files.newInputStream(avatar.uploadedFile())) {
+            profiles.replaceAvatar(profile.userId, images.validate(images.readLimited(in)));
+            flash.saved(profile.userId, "Your new avatar was saved.");
+        } catch (InvalidInputException e) {
+            flash.rejected(profile.userId, Map.of(), Map.of(e.field(), e.getMessage()));
+        }
+        return backToPage();
+    }
+
+    private Response backToPage() {
         // A relative Location, set as text: the browser resolves it against the gateway's origin, never this service's.
         return Response.status(Response.Status.SEE_OTHER).header("Location", config.pagePath()).build();
     }

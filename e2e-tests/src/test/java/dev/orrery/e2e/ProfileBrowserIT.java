@@ -1,0 +1,75 @@
+package dev.orrery.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Through the gateway in Chromium: alice renames herself on the profile page; her open todo tab shows the new name on
+ * her cards without a reload (ProfileUpdated → todo-frontend's author copy → its live socket), bob's tab never does.
+ */
+class ProfileBrowserIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Platform.start();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        given().auth().oauth2(Keycloak.accessToken("alice")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Alice Liddell", "styleGuide", "daylight", "timeZone", "UTC"))
+                .put("http://localhost:" + Platform.PROFILE_PORT + "/api/profile").then().statusCode(200);
+    }
+
+    private static void addTodo(String user, String text) {
+        given().auth().oauth2(Keycloak.accessToken(user)).contentType(ContentType.JSON).body(Map.of("text", text))
+                .post("http://localhost:" + Platform.TODO_PORT + "/api/todos").then().statusCode(201);
+    }
+
+    @Test
+    void aliceRenamesHerselfAndHerOpenTodoTabFollowsLiveWhileBobsDoesNot() {
+        addTodo("alice", "Alice's card " + UUID.randomUUID());
+        addTodo("bob", "Bob's card " + UUID.randomUUID());
+        String newName = "Alice Renamed " + UUID.randomUUID().toString().substring(0, 6);
+
+        BrowserContext aliceSession = browser.newVisitor().context();
+        Page aliceTodos = aliceSession.pages().get(0);
+        Browser.logIn(aliceTodos, "alice");
+        assertThat(aliceTodos.locator(".todo-author").first()).isVisible();
+
+        Page bobTodos = browser.newVisitor();
+        Browser.logIn(bobTodos, "bob");
+        assertThat(bobTodos.locator(".todo-author").first()).isVisible();
+
+        Page aliceProfile = aliceSession.newPage();
+        aliceProfile.navigate(Platform.SITE + "/profile");
+        aliceProfile.locator("#profile-display-name").fill(newName);
+        aliceProfile.locator("form[data-profile-form] button[type=submit]").click();
+        assertThat(aliceProfile.locator(".profile-saved")).hasText("Your profile was saved.");
+
+        LocatorAssertions.HasTextOptions live = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
+        assertThat(aliceTodos.locator(".todo-author").first()).hasText(newName, live);
+        assertThat(bobTodos.locator("body")).not().containsText(newName);
+        assertThat(bobTodos.locator(".todo-author").first()).hasText("Bob Builder");
+
+        aliceSession.close();
+        bobTodos.context().close();
+    }
+}
