@@ -21,12 +21,16 @@ public record EventTopology(String exchange, String queue, int deliveryLimit) {
     /** Deletes and declares everything anew (an empty queue, a fresh leader election). */
     public void recreate(Connection connection) throws IOException {
         try (Channel ch = connection.createChannel()) {
-            ch.queueDelete(queue);
-            ch.queueDelete(deadLetterQueue());
+            delete(ch);
             declare(ch);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException(e);
         }
+    }
+
+    public void delete(Channel ch) throws IOException {
+        ch.queueDelete(queue);
+        ch.queueDelete(deadLetterQueue());
     }
 
     public void declare(Channel ch) throws IOException {

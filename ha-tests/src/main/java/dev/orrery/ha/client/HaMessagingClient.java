@@ -15,6 +15,12 @@ import java.util.function.Supplier;
  */
 public final class HaMessagingClient implements AutoCloseable {
 
+    /**
+     * A channel that neither confirms nor nacks for this long is reopened. Not shorter: on two
+     * busy cores a quorum queue's confirms can lag seconds, and every reopen republishes.
+     */
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(8);
+
     private final MessagingCounters counters = new MessagingCounters();
     private final ReliablePublisher publisher;
     private final ReliableConsumer consumer;
@@ -24,7 +30,7 @@ public final class HaMessagingClient implements AutoCloseable {
     public HaMessagingClient(BrokerAddresses addresses, String user, String password, EventTopology topology,
                              int consumerChannels, Supplier<DeliveryHandler> handlers, ManagementApi management) {
         this.publisher = new ReliablePublisher("publisher", addresses, user, password, topology.exchange(),
-                topology.routingKey(), Duration.ofSeconds(3), counters);
+                topology.routingKey(), CONFIRM_TIMEOUT, counters);
         this.consumer = new ReliableConsumer("consumer", addresses, user, password, topology.queue(),
                 consumerChannels, 100, handlers, counters);
         this.deadLetters = new DeadLetterWatcher("dead-letters", addresses, user, password,

@@ -64,8 +64,7 @@ public final class ReliableConsumer implements ConnectionKeeper.Session, AutoClo
         }
 
         @Override
-        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body)
-                throws java.io.IOException {
+        public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
             counters.deliveries.increment();
             if (envelope.isRedeliver()) counters.redeliveries.increment();
             boolean applied;
@@ -73,12 +72,26 @@ public final class ReliableConsumer implements ConnectionKeeper.Session, AutoClo
                 applied = handler.apply(props.getMessageId(), body);
             } catch (Exception e) {
                 counters.handlerFailures.increment();
-                getChannel().basicNack(envelope.getDeliveryTag(), false, true);
+                settle(() -> getChannel().basicNack(envelope.getDeliveryTag(), false, true));
                 return;
             }
             if (!applied) counters.duplicatesSkipped.increment();
-            getChannel().basicAck(envelope.getDeliveryTag(), false);
+            settle(() -> getChannel().basicAck(envelope.getDeliveryTag(), false));
         }
+
+        /** A channel that died meanwhile cannot ack: the broker redelivers and the de-dup absorbs it. */
+        private void settle(AckAction action) {
+            try {
+                action.run();
+            } catch (Exception e) {
+                // the connection keeper reconnects
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface AckAction {
+        void run() throws java.io.IOException;
     }
 
     @Override

@@ -45,12 +45,23 @@ public final class FaultCluster {
 
     /** Deletes and declares the topology anew (empty queues, a fresh leader). */
     public void recreate(EventTopology topology) throws IOException, TimeoutException {
+        try (Connection c = admin()) {
+            topology.recreate(c);
+        }
+    }
+
+    /** Deletes the topology's queues (a left-over backlog would weigh on the nodes' memory). */
+    public void delete(EventTopology topology) throws IOException, TimeoutException {
+        try (Connection c = admin(); var ch = c.createChannel()) {
+            topology.delete(ch);
+        }
+    }
+
+    private static Connection admin() throws IOException, TimeoutException {
         ConnectionFactory f = new ConnectionFactory();
         f.setUsername(USER);
         f.setPassword(PASSWORD);
-        try (Connection c = f.newConnection(DIRECT.list(), "orrery-ha-admin")) {
-            topology.recreate(c);
-        }
+        return f.newConnection(DIRECT.list(), "orrery-ha-admin");
     }
 
     /** Starts whatever part of the cluster is down and waits until all of it is up. */
