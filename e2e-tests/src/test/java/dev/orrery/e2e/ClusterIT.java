@@ -35,7 +35,7 @@ class ClusterIT {
     @Test
     void todoProfileEventsQueueIsQuorumOnAllThreeNodes() {
         given().urlEncodingEnabled(false).auth().preemptive().basic("orrery", "orrery")
-                .get(MANAGEMENT + "/queues/%2F/todo-e2e.profile-events")
+                .get(MANAGEMENT + "/queues/%2F/" + Platform.TODO_PROFILE_QUEUE)
                 .then().statusCode(200)
                 .body("type", equalTo("quorum"))
                 .body("durable", equalTo(true))

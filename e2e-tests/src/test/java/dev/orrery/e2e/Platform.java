@@ -29,12 +29,17 @@ public final class Platform {
     public static final int TODO_PORT = 18081;
     public static final int PROFILE_PORT = 18082;
     public static final String SITE = "http://localhost:" + GATEWAY_PORT;
+    /** todo-frontend's ProfileUpdated queue in e2e runs (v2: with delivery limit and dead-letter queue). */
+    public static final String TODO_PROFILE_QUEUE = "todo-e2e.profile-events.v2";
 
     private static final Path ROOT = Path.of(System.getProperty("orrery.root", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("e2e-tests/target/e2e-logs");
     private static Platform instance;
 
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byModule = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> launchProperties = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     private Platform() {
     }
@@ -56,12 +61,12 @@ public final class Platform {
         try {
             Files.createDirectories(LOGS);
             recreateDatabases("todo_e2e", "profile_e2e");
-            processes.add(launch("todo-frontend", TODO_PORT, Map.of(
+            processes.add(launchRemembered("todo-frontend", TODO_PORT, Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/todo_e2e",
-                    "mp.messaging.incoming.profile-events.queue.name", "todo-e2e.profile-events")));
-            processes.add(launch("profile-frontend", PROFILE_PORT, Map.of(
+                    "mp.messaging.incoming.profile-events.queue.name", TODO_PROFILE_QUEUE)));
+            processes.add(launchRemembered("profile-frontend", PROFILE_PORT, Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/profile_e2e")));
-            processes.add(launch("bff-gateway", GATEWAY_PORT, Map.of(
+            processes.add(launchRemembered("bff-gateway", GATEWAY_PORT, Map.of(
                     "gateway.frontends.todo.url", "http://localhost:" + TODO_PORT,
                     "gateway.frontends.profile.url", "http://localhost:" + PROFILE_PORT)));
             for (int port : new int[] { TODO_PORT, PROFILE_PORT, GATEWAY_PORT }) {
@@ -88,7 +93,7 @@ public final class Platform {
         }
     }
 
-    private static void recreateDatabases(String... names) throws SQLException {
+    static void recreateDatabases(String... names) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5439/postgres", "orrery", "orrery");
                 Statement s = c.createStatement()) {
             for (String name : names) {
@@ -98,7 +103,37 @@ public final class Platform {
         }
     }
 
-    private static Process launch(String module, int port, Map<String, String> properties) throws IOException {
+    private Process launchRemembered(String module, int port, Map<String, String> properties) throws IOException {
+        Process process = launch(module, port, properties);
+        byModule.put(module, process);
+        launchProperties.put(module, properties);
+        ports.put(module, port);
+        return process;
+    }
+
+    /** Stops one of the started services (e.g. to prove another keeps working); {@link #startService} brings it back. */
+    public static synchronized void stopService(String module) throws InterruptedException {
+        Process process = start().byModule.remove(module);
+        if (process != null) {
+            instance.processes.remove(process);
+            process.destroy();
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Starts a service stopped by {@link #stopService} again, with the same settings, and waits until it is ready. */
+    public static synchronized void startService(String module) throws IOException, InterruptedException {
+        Platform platform = start();
+        if (!platform.byModule.containsKey(module)) {
+            int port = platform.ports.get(module);
+            platform.processes.add(platform.launchRemembered(module, port, platform.launchProperties.get(module)));
+            awaitReady(port, Duration.ofSeconds(90));
+        }
+    }
+
+    static Process launch(String module, int port, Map<String, String> properties) throws IOException {
         Path jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the module first");
@@ -115,7 +150,7 @@ public final class Platform {
                 .start();
     }
 
-    private static void awaitReady(int port, Duration timeout) throws InterruptedException {
+    static void awaitReady(int port, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
