@@ -61,6 +61,8 @@ public final class Platform {
         try {
             Files.createDirectories(LOGS);
             recreateDatabases("todo_e2e", "profile_e2e");
+            // Fresh databases restart profile versions at 1: a leftover event of an earlier run would look newer.
+            purgeQueue(TODO_PROFILE_QUEUE);
             processes.add(launchRemembered("todo-frontend", TODO_PORT, Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/todo_e2e",
                     "mp.messaging.incoming.profile-events.queue.name", TODO_PROFILE_QUEUE)));
@@ -130,6 +132,17 @@ public final class Platform {
             int port = platform.ports.get(module);
             platform.processes.add(platform.launchRemembered(module, port, platform.launchProperties.get(module)));
             awaitReady(port, Duration.ofSeconds(90));
+        }
+    }
+
+    /** Empties a queue through the management API; a queue that does not exist yet is fine. */
+    static void purgeQueue(String queue) throws IOException, InterruptedException {
+        String auth = java.util.Base64.getEncoder().encodeToString("orrery:orrery".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:15681/api/queues/%2F/" + queue + "/contents"))
+                .header("Authorization", "Basic " + auth).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw new IllegalStateException("could not purge " + queue + ": HTTP " + response.statusCode());
         }
     }
 
