@@ -30,12 +30,24 @@ public final class LiveClient implements AutoCloseable {
         socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
     }
 
+    /** A socket that is live: the server has sent its {@code ready} frame. */
     public static LiveClient open(Vertx vertx, URI base, String user) throws Exception {
-        return new LiveClient(vertx, base, KeycloakTokens.accessToken(user), "");
+        LiveClient client = new LiveClient(vertx, base, KeycloakTokens.accessToken(user), "");
+        client.awaitReady();
+        return client;
     }
 
+    /** A socket resuming after {@code since}; the catch-up and the {@code ready} frame are left to read. */
     public static LiveClient resume(Vertx vertx, URI base, String user, String since) throws Exception {
         return new LiveClient(vertx, base, KeycloakTokens.accessToken(user), "?since=" + since);
+    }
+
+    public JsonObject awaitReady() throws InterruptedException {
+        JsonObject frame = next();
+        if (!"ready".equals(frame.getString("type"))) {
+            throw new AssertionError("expected the ready frame, got " + frame);
+        }
+        return frame;
     }
 
     public static LiveClient anonymous(Vertx vertx, URI base) throws Exception {

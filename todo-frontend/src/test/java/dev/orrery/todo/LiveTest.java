@@ -103,6 +103,7 @@ class LiveTest {
             assertEquals(List.of("added", "added", "deleted"), replay.stream().map(f -> f.getString("type")).toList());
             assertEquals(List.of(second, third, first), replay.stream().map(f -> f.getLong("todoId")).toList());
             assertEquals(alice.card(second), replay.get(0).getString("html"));
+            assertEquals(seen + 3, socket.awaitReady().getLong("seq"));
 
             long fourth = alice.add("Live again");
             JsonObject live = socket.next();
@@ -121,6 +122,7 @@ class LiveTest {
                 assertEquals("reset", reset.getString("type"));
                 assertTrue(reset.getString("html").contains(alice.card(id).strip()), reset.getString("html"));
                 assertTrue(reset.getString("html").strip().startsWith("<ul class=\"todo-list\">"));
+                assertEquals(reset.getLong("seq"), socket.awaitReady().getLong("seq"));
             }
         }
     }

@@ -11,7 +11,9 @@ public enum ChangeType {
     /** Remove every card. */
     CLEARED,
     /** Replace the whole list: the client was too far behind to replay. Never stored. */
-    RESET;
+    RESET,
+    /** Sent once the catch-up is done: the socket is live from the carried sequence number on. Never stored. */
+    READY;
 
     public String wire() {
         return name().toLowerCase();

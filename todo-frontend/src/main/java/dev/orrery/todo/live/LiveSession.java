@@ -36,13 +36,17 @@ final class LiveSession {
         return connection.id();
     }
 
-    /** Sends the catch-up, then whatever arrived meanwhile. {@code lastSeq} is what the client has seen. */
+    /**
+     * Sends the catch-up, then whatever arrived meanwhile, then a {@code ready} frame. {@code lastSeq} is what the
+     * client has seen.
+     */
     synchronized void start(long lastSeq, List<LiveFrame> catchUp, BiFunction<Long, Long, List<LiveFrame>> gap) {
         this.lastSeq = lastSeq;
         catchUp.forEach(this::send);
         started = true;
         held.forEach(frame -> offer(frame, gap));
         held.clear();
+        write(new LiveFrame(this.lastSeq, ChangeType.READY.wire(), null, null));
     }
 
     /** {@code gap.apply(after, before)} answers the stored frames strictly between the two numbers. */
@@ -65,6 +69,10 @@ final class LiveSession {
             return;
         }
         lastSeq = frame.seq();
+        write(frame);
+    }
+
+    private void write(LiveFrame frame) {
         connection.sendText(frame.toJson().encode()).subscribe().with(ok -> {
         }, e -> LOG.debugf("frame %d not sent to socket %s: %s", frame.seq(), connection.id(), e.getMessage()));
     }

@@ -108,6 +108,7 @@ class TodoList {
   }
 
   apply(frame, socket) {
+    if (frame.type === 'ready') return; // the catch-up is over; nothing to show
     if (frame.type !== 'reset' && frame.seq <= this.seq) return;
     if (frame.type !== 'reset' && frame.seq > this.seq + 1) {
       socket.close(); // a gap: reconnecting with our number replays what is missing
