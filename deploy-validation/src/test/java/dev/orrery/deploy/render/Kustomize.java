@@ -11,9 +11,10 @@ public final class Kustomize {
 
     static final String MISSING_KUBECTL = """
             kubectl was not found (tried '%s'). The Kubernetes manifest validation renders every \
-            deploy/kubernetes folder with `kubectl kustomize` (kubectl 1.32 or newer; Kustomize is built in). \
-            Install it, e.g. on Debian/Ubuntu: `apt-get install kubectl` from the Kubernetes apt repository \
-            (pkgs.k8s.io), or point -Dorrery.kubectl=/path/to/kubectl at one. See docs/kubernetes.md.""";
+            deploy/kubernetes folder with `kubectl kustomize` and needs kubectl 1.27 or newer (Kustomize 5 built in). \
+            Debian's own kubernetes-client package is kubectl 1.20 (too old); install kubectl from the Kubernetes \
+            apt repository (then `apt-get install kubectl`) or with the Google Cloud CLI, or point \
+            -Dorrery.kubectl=/path/to/kubectl at one. See docs/kubernetes.md.""";
 
     private final String kubectl;
 
