@@ -69,12 +69,14 @@ class TodoList {
 
   async send(method, url, body) {
     this.showError(null);
+    const headers = { Accept: 'application/json' };
+    if (body) headers['Content-Type'] = 'application/json';
+    // The gateway page carries the session's CSRF token; the gateway refuses state changes without it.
+    const csrf = document.querySelector('meta[name="orrery-csrf"]')?.content;
+    if (csrf) headers['X-Orrery-CSRF'] = csrf;
     try {
       const response = await fetch(url, {
-        method,
-        credentials: 'same-origin',
-        headers: body ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
+        method, credentials: 'same-origin', headers, body: body ? JSON.stringify(body) : undefined,
       });
       if (response.ok) return true;
       const problem = await response.json().catch(() => ({}));

@@ -1,0 +1,82 @@
+package dev.orrery.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * The todo list in real Chromium through the gateway (its proxy of /api/todos and /live/todos): Enter adds, a second
+ * tab of the same user follows without reloading, Delete All empties both, script text stays text.
+ */
+class TodoBrowserIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Platform.start();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+    }
+
+    private static Locator list(Page page) {
+        return page.locator("[data-fragment='todo:list']");
+    }
+
+    private static Page liveTab(Page page) {
+        page.navigate(Platform.SITE + "/");
+        assertThat(list(page)).hasAttribute("data-live-state", "open");
+        return page;
+    }
+
+    @Test
+    void enterAddsSecondTabFollowsDeleteAllEmptiesBothAndScriptStaysText() {
+        Page tab1 = browser.newVisitor();
+        Browser.logIn(tab1, "alice");
+        liveTab(tab1);
+        Page tab2 = liveTab(tab1.context().newPage());
+
+        String text = "Buy milk " + UUID.randomUUID();
+        Locator input = list(tab1).getByLabel("New todo");
+        input.fill(text);
+        input.press("Enter");
+        assertThat(list(tab2).locator(".todo-card .todo-text").getByText(text)).isVisible();
+        assertThat(list(tab1).locator(".todo-card .todo-text").getByText(text)).isVisible();
+        assertThat(input).hasValue("");
+        assertThat(list(tab2).locator(".todo-card").first().locator(".todo-author")).hasText("Alice Liddell");
+
+        input.fill("first line");
+        input.press("Shift+Enter");
+        input.pressSequentially("second line");
+        assertThat(input).hasValue("first line\nsecond line");
+        input.press("Enter");
+        assertThat(list(tab2).locator(".todo-card").first().locator(".todo-text")).hasText("first line\nsecond line");
+
+        String script = "<script>window.pwned = true</script><img src=x onerror=\"window.pwned = true\">";
+        input.fill(script);
+        input.press("Enter");
+        assertThat(list(tab2).locator(".todo-card").first().locator(".todo-text")).hasText(script);
+        assertEquals(Boolean.FALSE, tab2.evaluate("() => window.pwned === true"));
+        assertEquals(Boolean.FALSE, tab1.evaluate("() => window.pwned === true"));
+
+        tab1.onceDialog(dialog -> dialog.accept());
+        list(tab1).getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Delete All")).click();
+        assertThat(list(tab1).locator(".todo-card")).hasCount(0);
+        assertThat(list(tab2).locator(".todo-card")).hasCount(0);
+        assertThat(list(tab2).locator(".todo-empty")).isVisible();
+        tab1.context().close();
+    }
+}
