@@ -5,7 +5,8 @@
 #      same cluster, same run; prints the ratio (target >= 50 %);
 #   2. failover: repeated kill -9 of the queue leader under load; distribution of recovery times
 #      and redeliveries absorbed by de-dup.
-# Usage: bench/broker/run.sh [SECONDS (default 30)] [KILLS (default 5)]
+# Usage: bench/broker/run.sh [SECONDS (default 30)] [KILLS (default 5; 0 = no failover part)]
+#        CONSUMERS=N (default 8): consumer channels (= PostgreSQL connections) of the Orrery path
 # Needs PostgreSQL of ./orrery up --infra-only (127.0.0.1:5439). Output also in bench/broker/results/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -38,13 +39,16 @@ PERF=$(grep -oE 'receiving rate avg: [0-9]+' "$OUT/perftest.out" | grep -oE '[0-
 echo "== load after PerfTest: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== Orrery path: same cluster, ${SECONDS_PER_RUN} s"
-"${JAVA[@]}" dev.orrery.ha.bench.ThroughputBench "$SECONDS_PER_RUN" 4 | tee "$OUT/orrery-path.out"
+"${JAVA[@]}" dev.orrery.ha.bench.ThroughputBench "$SECONDS_PER_RUN" "${CONSUMERS:-8}" | tee "$OUT/orrery-path.out"
 OURS=$(grep -oE '^orrery-path-rate [0-9]+' "$OUT/orrery-path.out" | grep -oE '[0-9]+$' || echo 0)
 echo "== load after Orrery path: $(cut -d' ' -f1-3 /proc/loadavg)"
 if (( PERF > 0 )); then
   echo "== throughput ratio: Orrery path ${OURS} msg/s / PerfTest ${PERF} msg/s = $(( 100 * OURS / PERF )) % (target >= 50 %)"
 fi
 
-echo "== failover: ${KILLS} leader kills"
-"${JAVA[@]}" dev.orrery.ha.bench.FailoverBench "$KILLS" 2>&1 | grep --line-buffered -vE '^(INFO|WARNING|[A-Z][a-z]{2} [0-9]+, )' | tee "$OUT/failover.out"
+if (( KILLS > 0 )); then
+  echo "== failover: ${KILLS} leader kills"
+  "${JAVA[@]}" dev.orrery.ha.bench.FailoverBench "$KILLS" 2>&1 \
+    | grep --line-buffered -vE '^(INFO|WARNING|[A-Z][a-z]{2} [0-9]+, |[0-9:.]+ (WARN|ERROR) )' | tee "$OUT/failover.out"
+fi
 echo "== load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,7 +11,7 @@ FAULT_STATE="${ORRERY_FAULT_STATE:-$ORRERY_HOME/.orrery/fault}"
 fault_env() {
   export ORRERY_FAULT_CLUSTER=1
   export ORRERY_STATE="$FAULT_STATE"
-  export ORRERY_RMQ_NODES="rmqf1 rmqf2 rmqf3"
+  export ORRERY_RMQ_NODES="${ORRERY_FAULT_NODES:-rmqf1 rmqf2 rmqf3}"   # e.g. "... rmqf4" to try a fourth node
   export ORRERY_RMQ_EPMD_PORT=4389
   export ORRERY_RMQ_AMQP_BASE=5690     # rmqf1..3: AMQP 5691-5693
   export ORRERY_RMQ_MGMT_BASE=15690    #           management 15691-15693
@@ -32,6 +32,7 @@ Usage: ./orrery fault-cluster <command>
   addresses       the client address lists of both connection modes
 
 State (data, logs, pids) in .orrery/fault/; the shared cluster is never touched.
+ORRERY_FAULT_NODES="rmqf1 rmqf2 rmqf3 rmqf4" ./orrery fault-cluster up  adds a fourth node (AMQP 5694).
 USAGE
 }
 

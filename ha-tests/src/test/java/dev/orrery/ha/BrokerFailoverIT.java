@@ -89,6 +89,18 @@ class BrokerFailoverIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void theConnectorsVertxClientReconnectsAndConsumesAgainAfterItsNodeIsKilled() throws Exception {
+        var o = ConnectorClientReconnect.run(CLUSTER, DATABASE, new EventTopology("ha.vertx", "ha.vertx", 3));
+        System.out.println("===== Vert.x RabbitMQ client (SmallRye connector settings): killed " + o.killedNode()
+                + " (its node); consuming again after " + o.resumedAfter().toMillis() + " ms; applied "
+                + o.appliedAtEnd() + " of " + o.confirmed() + " confirmed; missing " + o.missing() + ", twice " + o.twice());
+        assertTrue(o.resumedAfter().compareTo(LIVENESS_BOUND) < 0, "the Vert.x consumer consumed again by itself");
+        assertEquals(0, o.missing(), "every confirmed event applied");
+        assertEquals(0, o.twice(), "none applied twice");
+    }
+
     private static void assertSurvived(ScenarioResult r) {
         System.out.println(r.report());
         assertTrue(r.confirmed() > 0, "events were confirmed");
