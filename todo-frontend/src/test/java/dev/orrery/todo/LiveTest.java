@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -21,7 +20,7 @@ import jakarta.inject.Inject;
 
 /** Live pushes over real sockets, through the real broker (the instance's own queue) and database. */
 @QuarkusTest
-class LiveTest {
+class LiveTest extends TwoUsers {
 
     @TestHTTPResource("/")
     URI base;
@@ -29,14 +28,6 @@ class LiveTest {
     @Inject
     Vertx vertx;
 
-    private final TodoClient alice = new TodoClient("alice");
-    private final TodoClient bob = new TodoClient("bob");
-
-    @BeforeEach
-    void emptyLists() {
-        alice.deleteAll();
-        bob.deleteAll();
-    }
 
     @Test
     void aliceGetsEveryChangeAsTheCardTheFragmentRendersAndBobGetsNone() throws Exception {

@@ -33,6 +33,10 @@ class TodoBadInputTest {
         return alice.request().contentType(type).body(body).post("/api/todos").then();
     }
 
+    private ValidatableResponse patch(String id, Object body) {
+        return alice.request().contentType(ContentType.JSON).body(body).patch("/api/todos/" + id).then();
+    }
+
     private void refused(ValidatableResponse response, int status, String message) {
         response.statusCode(status).contentType(ContentType.JSON)
                 .body("status", is(status)).body("message", containsString(message));
@@ -75,8 +79,7 @@ class TodoBadInputTest {
     void malformedJson() {
         refused(post(ContentType.JSON, "{\"text\": \"unterminated"), 400, "not valid JSON");
         refused(post(ContentType.JSON, "{\"text\": {\"nested\": 1}}"), 400, "not valid JSON");
-        refused(alice.request().contentType(ContentType.JSON).body("{\"done\": \"maybe\"}")
-                .patch("/api/todos/" + existing).then(), 400, "not valid JSON");
+        refused(patch(String.valueOf(existing), "{\"done\": \"maybe\"}"), 400, "not valid JSON");
     }
 
     @Test
@@ -88,25 +91,21 @@ class TodoBadInputTest {
 
     @Test
     void unknownId() {
-        refused(alice.request().contentType(ContentType.JSON).body(Map.of("done", true))
-                .patch("/api/todos/999999999").then(), 404, "No todo with id 999999999");
+        refused(patch("999999999", Map.of("done", true)), 404, "No todo with id 999999999");
         refused(alice.request().delete("/api/todos/999999999").then(), 404, "No todo with id 999999999");
         refused(alice.request().get("/fragments/card/999999999").then(), 404, "No todo with id 999999999");
     }
 
     @Test
     void nonNumericId() {
-        refused(alice.request().contentType(ContentType.JSON).body(Map.of("done", true))
-                .patch("/api/todos/abc").then(), 400, "positive number");
+        refused(patch("abc", Map.of("done", true)), 400, "positive number");
         refused(alice.request().delete("/api/todos/12x").then(), 400, "positive number");
         refused(alice.request().delete("/api/todos/-3").then(), 400, "positive number");
     }
 
     @Test
     void patchWithNothingOrABadPriority() {
-        refused(alice.request().contentType(ContentType.JSON).body("{}")
-                .patch("/api/todos/" + existing).then(), 400, "done");
-        refused(alice.request().contentType(ContentType.JSON).body(Map.of("priority", "urgent"))
-                .patch("/api/todos/" + existing).then(), 400, "priority is one of low, normal, high");
+        refused(patch(String.valueOf(existing), "{}"), 400, "done");
+        refused(patch(String.valueOf(existing), Map.of("priority", "urgent")), 400, "priority is one of low, normal, high");
     }
 }
