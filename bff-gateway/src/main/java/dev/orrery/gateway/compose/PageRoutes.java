@@ -2,10 +2,7 @@ package dev.orrery.gateway.compose;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
-import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.gateway.auth.CsrfTokens;
 import dev.orrery.gateway.auth.Visitor;
 import dev.orrery.gateway.config.GatewayConfig;
@@ -21,8 +18,6 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class PageRoutes {
-
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8}){0,3}");
 
     private final PageComposer composer;
     private final StyleGuides styleGuides;
@@ -50,25 +45,11 @@ public class PageRoutes {
         }
         String userId = visitor.map(Visitor::userId).orElse(null);
         String styleGuide = userId == null ? StyleGuides.DEFAULT : styleGuides.of(userId);
-        Map<String, String> headers = new java.util.HashMap<>();
-        if (userId != null) {
-            headers.put(ContextHeaders.USER_ID, userId);
-        }
-        headers.put(ContextHeaders.STYLE_GUIDE, styleGuide);
-        headers.put(ContextHeaders.LOCALE, locale(ctx.request().getHeader("Accept-Language")));
-        headers.put(ContextHeaders.REQUEST_ID, UUID.randomUUID().toString());
+        Map<String, String> headers = ContextHeaderValues.of(userId, styleGuide,
+                ctx.request().getHeader("Accept-Language"));
         RequestContext context = new RequestContext(userId, visitor.map(Visitor::accessToken).orElse(null),
                 styleGuide, headers);
         String token = visitor.map(v -> csrf.tokenFor(v.userId(), v.sessionId())).orElse(null);
         composer.compose(page, ctx.response(), context, token);
-    }
-
-    /** The first tag of Accept-Language when it is a well-formed language tag, else {@code en}. */
-    static String locale(String acceptLanguage) {
-        if (acceptLanguage == null) {
-            return "en";
-        }
-        String first = acceptLanguage.split(",", 2)[0].split(";", 2)[0].trim();
-        return LANGUAGE_TAG.matcher(first).matches() ? first : "en";
     }
 }

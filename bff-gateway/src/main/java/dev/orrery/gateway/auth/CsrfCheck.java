@@ -1,0 +1,73 @@
+package dev.orrery.gateway.auth;
+
+import java.util.Set;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.URIDecoder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * CSRF rules for what the gateway proxies. A state-changing request (POST, PUT, PATCH, DELETE) must carry the
+ * session's token in the {@value CsrfTokens#HEADER} header or, for a plain HTML form post, in the
+ * {@value CsrfTokens#FIELD} field. Any request with an {@code Origin} header from another origin is refused as well;
+ * for WebSocket upgrades (which cannot carry custom headers from a browser) the Origin must be present and ours.
+ */
+@ApplicationScoped
+public class CsrfCheck {
+
+    private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE);
+
+    private final CsrfTokens tokens;
+
+    CsrfCheck(CsrfTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public boolean needsToken(HttpServerRequest request) {
+        return STATE_CHANGING.contains(request.method());
+    }
+
+    public boolean isSameOriginOrAbsent(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        return origin == null || sameOrigin(request, origin);
+    }
+
+    public boolean isSameOrigin(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        return origin != null && sameOrigin(request, origin);
+    }
+
+    private static boolean sameOrigin(HttpServerRequest request, String origin) {
+        String host = request.getHeader("Host");
+        return host != null && origin.equalsIgnoreCase(request.scheme() + "://" + host);
+    }
+
+    /** @param body the buffered request body, read only when it is a urlencoded form */
+    public boolean hasValidToken(HttpServerRequest request, Visitor visitor, Buffer body) {
+        String expected = tokens.tokenFor(visitor.userId(), visitor.sessionId());
+        if (tokens.matches(expected, request.getHeader(CsrfTokens.HEADER))) {
+            return true;
+        }
+        String type = request.getHeader("Content-Type");
+        if (body != null && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            return tokens.matches(expected, formField(body.toString(), CsrfTokens.FIELD));
+        }
+        return false;
+    }
+
+    private static String formField(String form, String name) {
+        MultiMap fields = MultiMap.caseInsensitiveMultiMap();
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.add(URIDecoder.decodeURIComponent(pair.substring(0, eq), true),
+                        URIDecoder.decodeURIComponent(pair.substring(eq + 1), true));
+            }
+        }
+        return fields.get(name);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.orrery.gateway.compose;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.orrery.contracts.fragment.ContextHeaders;
+
+/** The allow-listed context headers for one request to a front-end, each value built by the gateway itself. */
+public final class ContextHeaderValues {
+
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8}){0,3}");
+
+    private ContextHeaderValues() {
+    }
+
+    /** @param userId null for the anonymous bench mode */
+    public static Map<String, String> of(String userId, String styleGuide, String acceptLanguage) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (userId != null) {
+            headers.put(ContextHeaders.USER_ID, userId);
+        }
+        headers.put(ContextHeaders.STYLE_GUIDE, styleGuide);
+        headers.put(ContextHeaders.LOCALE, locale(acceptLanguage));
+        headers.put(ContextHeaders.REQUEST_ID, UUID.randomUUID().toString());
+        return headers;
+    }
+
+    /** The first tag of Accept-Language when it is a well-formed language tag, else {@code en}. */
+    static String locale(String acceptLanguage) {
+        if (acceptLanguage == null) {
+            return "en";
+        }
+        String first = acceptLanguage.split(",", 2)[0].split(";", 2)[0].trim();
+        return LANGUAGE_TAG.matcher(first).matches() ? first : "en";
+    }
+}

@@ -1,0 +1,151 @@
+package dev.orrery.gateway.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import dev.orrery.gateway.LoggedIn;
+import dev.orrery.gateway.manifest.ManifestRegistry;
+import dev.orrery.gateway.stub.StubFrontend.Answer;
+import dev.orrery.gateway.stub.StubFrontends;
+import dev.orrery.gateway.stub.StubProfile;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@TestProfile(StubProfile.class)
+class ProxyTest {
+
+    private static LoggedIn alice;
+
+    @TestHTTPResource("/")
+    URL root;
+    @Inject
+    ManifestRegistry registry;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        StubFrontends.reset();
+        registry.refreshAll().await().indefinitely();
+        if (alice == null) {
+            alice = LoggedIn.as(root.toString().replaceAll("/$", ""), "alice");
+        }
+        StubFrontends.todo().answer("/fragments/list", Answer.ok("<form method=\"post\" action=\"/api/todos\"></form>"));
+        StubFrontends.todo().answer("/api/todos", new Answer(201, "{\"id\":1}", 0, Map.of("Set-Cookie", "x=1",
+                "Content-Type", "application/json")));
+        StubFrontends.todo().answer("/api/todos/7", Answer.ok("{\"id\":7}"));
+    }
+
+    @Test
+    void aDeclaredRouteIsForwardedWithTheTokenAndWithoutCookies() throws Exception {
+        HttpResponse<String> response = alice.get("/api/todos/7?x=1");
+
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"id\":7}", response.body());
+        var seen = StubFrontends.todo().seen("/api/todos/7").get(0).headers();
+        assertFalse(seen.contains("Cookie"));
+        assertTrue(seen.get("Authorization").startsWith("Bearer ey"));
+    }
+
+    @Test
+    void aStateChangingRequestNeedsTheSessionsCsrfToken() throws Exception {
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(alice.site + "/api/todos"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"a\"}"));
+        assertEquals(403, alice.send(post).statusCode());
+        assertEquals(403, alice.send(post.copy().header("X-Orrery-CSRF", "forged")).statusCode());
+
+        String token = csrfTokenOfThePage();
+        HttpResponse<String> created = alice.send(post.copy().header("X-Orrery-CSRF", token));
+
+        assertEquals(201, created.statusCode());
+        assertTrue(created.headers().firstValue("Set-Cookie").isEmpty(), "front-ends set no cookies on our origin");
+        HttpResponse<String> crossSite = alice.send(post.copy().header("X-Orrery-CSRF", token)
+                .header("Origin", "https://evil.example"));
+        assertEquals(403, crossSite.statusCode());
+    }
+
+    @Test
+    void aPlainFormPostFromAFragmentWorksThroughItsHiddenTokenField() throws Exception {
+        String page = alice.get("/").body();
+        Matcher field = Pattern.compile("<form method=\"post\" action=\"/api/todos\"><input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">")
+                .matcher(page);
+        assertTrue(field.find(), page);
+
+        HttpResponse<String> posted = alice.send(HttpRequest.newBuilder(URI.create(alice.site + "/api/todos"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("title=milk&_csrf=" + field.group(1))));
+
+        assertEquals(201, posted.statusCode());
+        assertEquals("title=milk&_csrf=" + field.group(1), StubFrontends.todo().seen("/api/todos").get(0).body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/todos/../../admin/frontends", "/api/todos/%2e%2e/%2e%2e/q/health",
+            "/api/todos/%2E%2E/secret", "/api/todos%2f..%2fsecret", "/api/todos/..%5csecret", "/api/todos\\..\\secret",
+            "//api/todos", "/api//todos", "http://evil.example/api/todos", "/api/todosx", "/api/other",
+            "/.well-known/orrery/manifest.json", "/fragments/list", "/api/todos/%252e%252e/x" })
+    void traversalAbsoluteUrlsAndUndeclaredRoutesAreRefused(String target) throws Exception {
+        String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + sessionCookies()
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertTrue(response.startsWith("HTTP/1.1 404") || response.startsWith("HTTP/1.1 400"), target + " -> " + response);
+        assertTrue(StubFrontends.todo().seen("/secret").isEmpty());
+    }
+
+    @Test
+    void hostHeaderTricksAreRefused() throws Exception {
+        for (String host : new String[] { "evil.example@localhost", "localhost/evil", "localhost\\evil" }) {
+            String response = raw("GET /api/todos/7 HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + sessionCookies()
+                    + "\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 404") || response.startsWith("HTTP/1.1 400"), host + " -> " + response);
+        }
+    }
+
+    @Test
+    void sharedStyleAssetsAreServedByTheGatewayItself() throws Exception {
+        String page = alice.get("/").body();
+        Matcher css = Pattern.compile("href=\"(/orrery/style/base\\.[0-9a-f]+\\.css)\"").matcher(page);
+        assertTrue(css.find());
+        assertEquals(200, alice.get(css.group(1)).statusCode());
+    }
+
+    private String csrfTokenOfThePage() throws Exception {
+        Matcher meta = Pattern.compile("<meta name=\"orrery-csrf\" content=\"([^\"]+)\">").matcher(alice.get("/").body());
+        assertTrue(meta.find());
+        return meta.group(1);
+    }
+
+    private String sessionCookies() {
+        return alice.sessionCookies();
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+}
