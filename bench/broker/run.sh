@@ -9,6 +9,10 @@
 #        CONSUMERS=N (default 8): consumer channels (= PostgreSQL connections) of the Orrery path
 # Needs PostgreSQL of ./orrery up --infra-only (127.0.0.1:5439). Output also in bench/broker/results/.
 set -euo pipefail
+# one user of the fault-test cluster at a time (ha-tests take the same lock)
+if [[ -z "${ORRERY_FAULT_LOCKED:-}" ]]; then
+  ORRERY_FAULT_LOCKED=1 exec flock -x /tmp/orrery-fault-cluster.lock "$0" "$@"
+fi
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SECONDS_PER_RUN="${1:-30}"
 KILLS="${2:-5}"

@@ -5,6 +5,7 @@ import dev.orrery.ha.apply.EventDatabase;
 import dev.orrery.ha.client.EventTopology;
 import dev.orrery.ha.client.HaMessagingClient;
 import dev.orrery.ha.cluster.FaultCluster;
+import dev.orrery.ha.cluster.FaultClusterLock;
 import dev.orrery.ha.health.Health;
 import dev.orrery.ha.scenario.Fault;
 import dev.orrery.ha.scenario.FailoverScenario;
@@ -37,14 +38,21 @@ class BrokerFailoverIT {
     private static final EventTopology TOPOLOGY = new EventTopology("ha.events", "ha.events", 3);
     private static final FailoverScenario SCENARIO = new FailoverScenario(CLUSTER, DATABASE, TOPOLOGY);
 
+    private static FaultClusterLock lock;
+
     @BeforeAll
-    static void startFaultCluster() {
+    static void startFaultCluster() throws Exception {
+        lock = FaultClusterLock.acquire();
         System.out.println("fault-test cluster up in " + CLUSTER.up().toMillis() + " ms");
     }
 
     @AfterAll
-    static void stopFaultCluster() {
-        CLUSTER.down();
+    static void stopFaultCluster() throws Exception {
+        try {
+            CLUSTER.down();
+        } finally {
+            lock.close();
+        }
     }
 
     @Test
