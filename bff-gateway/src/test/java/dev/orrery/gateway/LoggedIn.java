@@ -25,6 +25,8 @@ public final class LoggedIn {
     public final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     public final String site;
     private final Map<String, String> jar = new ConcurrentHashMap<>();
+    /** Every Set-Cookie header received, attributes included. */
+    public final java.util.List<String> setCookies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private LoggedIn(String site) {
         this.site = site;
@@ -64,6 +66,7 @@ public final class LoggedIn {
         }
         HttpResponse<String> response = http.send(request.timeout(java.time.Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            setCookies.add(setCookie);
             String pair = setCookie.split(";", 2)[0];
             int eq = pair.indexOf('=');
             String name = pair.substring(0, eq).trim();

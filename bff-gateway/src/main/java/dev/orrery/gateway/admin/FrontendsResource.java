@@ -1,0 +1,39 @@
+package dev.orrery.gateway.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.orrery.gateway.manifest.FrontendState;
+import dev.orrery.gateway.manifest.ManifestRegistry;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** What the gateway knows of each front-end, for operators (behind login). */
+@Path("/admin/frontends")
+@Authenticated
+public class FrontendsResource {
+
+    public record FrontendView(String name, String url, String version, Instant lastRefresh, Instant lastAttempt,
+            String state, int failedRefreshes, String lastProblem) {
+    }
+
+    private final ManifestRegistry registry;
+
+    FrontendsResource(ManifestRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<FrontendView> frontends() {
+        return registry.states().stream().map(FrontendsResource::view).toList();
+    }
+
+    private static FrontendView view(FrontendState s) {
+        return new FrontendView(s.name(), s.url().toString(), s.manifest() == null ? null : s.manifest().version(),
+                s.lastRefresh(), s.lastAttempt(), s.health().name().toLowerCase(), s.failures(), s.lastProblem());
+    }
+}
