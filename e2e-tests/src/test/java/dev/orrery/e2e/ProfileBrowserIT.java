@@ -2,6 +2,7 @@ package dev.orrery.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import io.restassured.http.ContentType;
@@ -61,7 +63,10 @@ class ProfileBrowserIT {
         Page aliceProfile = aliceSession.newPage();
         aliceProfile.navigate(Platform.SITE + "/profile");
         aliceProfile.locator("#profile-display-name").fill(newName);
-        aliceProfile.locator("form[data-profile-form] button[type=submit]").click();
+        Response posted = aliceProfile.waitForResponse(r -> r.url().contains("/api/profile/form"),
+                () -> aliceProfile.locator("form[data-profile-form] button[type=submit]").click());
+        assertEquals(303, posted.status(), () -> "form post answered " + posted.status() + ": " + posted.text());
+        aliceProfile.waitForLoadState();
         assertThat(aliceProfile.locator(".profile-saved")).hasText("Your profile was saved.");
 
         LocatorAssertions.HasTextOptions live = new LocatorAssertions.HasTextOptions().setTimeout(20_000);

@@ -98,6 +98,8 @@ class ProfileEventPublishingTest {
         assertEquals(version, event.version());
         assertEquals(event.eventId(), delivery.getProperties().getMessageId());
         assertEquals("application/json", delivery.getProperties().getContentType());
+        // With a content-encoding the consumers' connector would hand them bytes instead of JSON.
+        assertEquals(null, delivery.getProperties().getContentEncoding());
         assertEquals(2, delivery.getProperties().getDeliveryMode());
         assertEquals(ProfileUpdated.ROUTING_KEY, delivery.getEnvelope().getRoutingKey());
 

@@ -36,8 +36,9 @@ public class BrokerPublisher {
         OutgoingRabbitMQMetadata amqp = OutgoingRabbitMQMetadata.builder()
                 .withMessageId(row.eventId)
                 .withRoutingKey(row.routingKey)
+                // No content-encoding: JSON is UTF-8 by definition, and the connector hands consumers the raw bytes
+                // instead of a JsonObject when an encoding is set.
                 .withContentType("application/json")
-                .withContentEncoding("UTF-8")
                 .withDeliveryMode(2)
                 .build();
         Message<String> message = Message.of(row.payload, Metadata.of(amqp))
