@@ -72,6 +72,17 @@ public final class StubFrontend {
     }
 
     private void handle(HttpServerRequest request) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            seen.add(new Seen(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), "", System.nanoTime()));
+            request.toWebSocket().onSuccess(socket -> socket.textMessageHandler(text -> {
+                if (text.equals("bye")) {
+                    socket.close((short) 4001, "stub says bye");
+                } else {
+                    socket.writeTextMessage("echo " + text);
+                }
+            }));
+            return;
+        }
         request.body().onSuccess(body -> {
             if (request.path().equals("/.well-known/orrery/manifest.json")) {
                 request.response().putHeader("Content-Type", "application/json").end(manifest);
