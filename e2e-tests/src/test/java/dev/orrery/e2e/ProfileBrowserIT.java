@@ -35,14 +35,41 @@ class ProfileBrowserIT {
     @AfterAll
     static void stop() {
         browser.close();
-        given().auth().oauth2(Keycloak.accessToken("alice")).contentType(ContentType.JSON)
-                .body(Map.of("displayName", "Alice Liddell", "styleGuide", "daylight", "timeZone", "UTC"))
-                .put("http://localhost:" + Platform.PROFILE_PORT + "/api/profile").then().statusCode(200);
+        rename("alice", "Alice Liddell");
     }
 
     private static void addTodo(String user, String text) {
         given().auth().oauth2(Keycloak.accessToken(user)).contentType(ContentType.JSON).body(Map.of("text", text))
                 .post("http://localhost:" + Platform.TODO_PORT + "/api/todos").then().statusCode(201);
+    }
+
+    private static void rename(String user, String name) {
+        given().auth().oauth2(Keycloak.accessToken(user)).contentType(ContentType.JSON)
+                .body(Map.of("displayName", name, "styleGuide", "daylight", "timeZone", "UTC"))
+                .put("http://localhost:" + Platform.PROFILE_PORT + "/api/profile").then().statusCode(200);
+    }
+
+    /** The event path alone (profile API → broker → todo's copy → todo's socket → the tab), without the page's form. */
+    @Test
+    void aRenameThroughTheProfileApiReachesAlicesOpenTodoTabOnly() {
+        addTodo("alice", "Alice's card " + UUID.randomUUID());
+        addTodo("bob", "Bob's card " + UUID.randomUUID());
+        Page aliceTodos = browser.newVisitor();
+        Browser.logIn(aliceTodos, "alice");
+        assertThat(aliceTodos.locator(".todo-author").first()).isVisible();
+        Page bobTodos = browser.newVisitor();
+        Browser.logIn(bobTodos, "bob");
+        assertThat(bobTodos.locator(".todo-author").first()).isVisible();
+
+        String newName = "Alice Api " + UUID.randomUUID().toString().substring(0, 6);
+        rename("alice", newName);
+
+        assertThat(aliceTodos.locator(".todo-author").first()).hasText(newName,
+                new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(bobTodos.locator("body")).not().containsText(newName);
+        rename("alice", "Alice Liddell");
+        aliceTodos.context().close();
+        bobTodos.context().close();
     }
 
     @Test
