@@ -157,10 +157,12 @@ public class TodoPushBench {
             long[] latencies = new long[messages];
             AtomicInteger received = new AtomicInteger();
             AtomicLong sentAt = new AtomicLong();
-            CountDownLatch one = new CountDownLatch(1);
+            // one consumer thread: measure first, then let the publisher go on
             DeliverCallback onMessage = (tag, delivery) -> {
-                latencies[received.getAndIncrement()] = System.nanoTime() - sentAt.get();
-                one.countDown();
+                long latency = System.nanoTime() - sentAt.get();
+                int i = received.get();
+                latencies[i] = latency;
+                received.set(i + 1);
             };
             consume.basicConsume(queue, true, onMessage, tag -> { });
             byte[] body = new byte[size];

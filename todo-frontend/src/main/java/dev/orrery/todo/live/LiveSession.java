@@ -44,13 +44,16 @@ final class LiveSession {
         this.lastSeq = lastSeq;
         catchUp.forEach(this::send);
         started = true;
-        held.forEach(frame -> offer(frame, gap));
+        held.forEach(frame -> offer(frame, null, gap));
         held.clear();
         write(new LiveFrame(this.lastSeq, ChangeType.READY.wire(), null, null));
     }
 
-    /** {@code gap.apply(after, before)} answers the stored frames strictly between the two numbers. */
-    synchronized void offer(LiveFrame frame, BiFunction<Long, Long, List<LiveFrame>> gap) {
+    /**
+     * {@code text} is the frame's JSON, encoded once for all sockets of the user (null: encode here);
+     * {@code gap.apply(after, before)} answers the stored frames strictly between the two numbers.
+     */
+    synchronized void offer(LiveFrame frame, String text, BiFunction<Long, Long, List<LiveFrame>> gap) {
         if (!started) {
             held.add(frame);
             return;
@@ -61,7 +64,8 @@ final class LiveSession {
         if (frame.seq() > lastSeq + 1) {
             gap.apply(lastSeq, frame.seq()).forEach(this::send);
         }
-        send(frame);
+        lastSeq = frame.seq();
+        write(frame.seq(), text != null ? text : frame.toJson().encode());
     }
 
     private void send(LiveFrame frame) {
@@ -69,11 +73,15 @@ final class LiveSession {
             return;
         }
         lastSeq = frame.seq();
-        write(frame);
+        write(frame.seq(), frame.toJson().encode());
     }
 
     private void write(LiveFrame frame) {
-        connection.sendText(frame.toJson().encode()).subscribe().with(ok -> {
-        }, e -> LOG.debugf("frame %d not sent to socket %s: %s", frame.seq(), connection.id(), e.getMessage()));
+        write(frame.seq(), frame.toJson().encode());
+    }
+
+    private void write(long seq, String text) {
+        connection.sendText(text).subscribe().with(ok -> {
+        }, e -> LOG.debugf("frame %d not sent to socket %s: %s", seq, connection.id(), e.getMessage()));
     }
 }

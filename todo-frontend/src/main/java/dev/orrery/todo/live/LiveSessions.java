@@ -51,7 +51,8 @@ public class LiveSessions {
     void deliver(String userId, LiveFrame frame) {
         Set<LiveSession> sessions = byUser.get(userId);
         if (sessions != null) {
-            sessions.forEach(s -> s.offer(frame, (a, b) -> changeLog.between(userId, a, b)));
+            String text = frame.toJson().encode();
+            sessions.forEach(s -> s.offer(frame, text, (a, b) -> changeLog.between(userId, a, b)));
         }
     }
 
