@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The composed pages: a path and the layout template that names its slots. */
 public enum Page {
     HOME("/", "home"),
-    PROFILE("/profile", "profile");
+    PROFILE("/profile", "profile"),
+    /** Three slots of the front-end named {@code bench}; served only in the {@code %bench} profile (bench/compose). */
+    BENCH("/bench", "bench");
 
     private final String path;
     private final String template;

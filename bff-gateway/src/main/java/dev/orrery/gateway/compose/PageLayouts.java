@@ -23,6 +23,8 @@ public class PageLayouts {
 
         static native TemplateInstance profile(PageHead head, String styleGuide, Slots slots);
 
+        static native TemplateInstance bench(PageHead head, String styleGuide, Slots slots);
+
         static native TemplateInstance error(PageHead head, String styleGuide, int status, String message);
     }
 
@@ -71,6 +73,7 @@ public class PageLayouts {
         return switch (page) {
             case HOME -> Templates.home(assets.head(), guide, SLOTS);
             case PROFILE -> Templates.profile(assets.head(), guide, SLOTS);
+            case BENCH -> Templates.bench(assets.head(), guide, SLOTS);
         };
     }
 

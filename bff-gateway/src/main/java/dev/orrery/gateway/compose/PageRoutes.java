@@ -33,7 +33,9 @@ public class PageRoutes {
 
     void register(@Observes Router router) {
         for (Page page : Page.values()) {
-            router.get(page.path()).handler(ctx -> serve(page, ctx));
+            if (page != Page.BENCH || config.anonymousPages()) {
+                router.get(page.path()).handler(ctx -> serve(page, ctx));
+            }
         }
     }
 

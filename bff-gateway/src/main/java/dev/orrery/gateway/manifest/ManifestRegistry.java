@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.contracts.fragment.ManifestValidator;
 import dev.orrery.gateway.config.GatewayConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -39,6 +40,7 @@ public class ManifestRegistry {
     private final Map<String, FrontendState> states = new ConcurrentHashMap<>();
     /** Grows whenever an accepted manifest differs from the previous one; derived data (page heads) keys on it. */
     private final AtomicLong generation = new AtomicLong();
+    private long timer;
 
     ManifestRegistry(GatewayConfig config, WebClient client, Vertx vertx, ObjectMapper json) {
         this.config = config;
@@ -52,8 +54,12 @@ public class ManifestRegistry {
     void onStart(@Observes StartupEvent event) {
         refreshAll().subscribe().with(ignored -> {
         });
-        vertx.setPeriodic(config.manifestRefresh().toMillis(), id -> refreshAll().subscribe().with(ignored -> {
+        timer = vertx.setPeriodic(config.manifestRefresh().toMillis(), id -> refreshAll().subscribe().with(ignored -> {
         }));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
     }
 
     public Optional<FragmentManifest> manifest(String frontend) {

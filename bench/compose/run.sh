@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Composition benchmark: the same page (a layout and three static fragments of 4, 16 and 2 KB served by one nginx
+# fragment server) composed by nginx SSI (one worker) and by the gateway (profile %bench), loaded by wrk on loopback.
+# Usage: bench/compose/run.sh [duration-seconds] [connections]     (build the gateway first: see README.md)
+set -euo pipefail
+DURATION=${1:-10}
+CONNECTIONS=${2:-16}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+WORK=$(mktemp -d /tmp/orrery-bench-compose.XXXXXX)
+FRAG_PORT=18190 SSI_PORT=18191 GW_PORT=18192
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/frag/nginx.pid" ] && kill "$(cat "$WORK/frag/nginx.pid")" 2>/dev/null || true
+  [ -f "$WORK/ssi/nginx.pid" ] && kill "$(cat "$WORK/ssi/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y -q "$2" >/dev/null; }; }
+need nginx nginx
+need wrk wrk
+need curl curl
+[ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ] || apt-get install -y -q libnginx-mod-http-echo >/dev/null
+JAR="$ROOT/bff-gateway/target/quarkus-app/quarkus-run.jar"
+[ -f "$JAR" ] || { echo "missing $JAR: ./mvnw -B -o -pl bff-gateway install -DskipTests"; exit 1; }
+
+# --- fragments, manifests, layout -------------------------------------------------------------------------------
+mkdir -p "$WORK/frag/www/f" "$WORK/frag/www/.well-known/orrery" "$WORK/ssi/www" "$WORK/logs"
+fragment() { # name bytes
+  python3 -c "import sys; n=int(sys.argv[2]); body='<p>'+('lorem ipsum '*n)[:n-8]+'</p>\n'; sys.stdout.write('<section class=\"f-'+sys.argv[1]+'\">'+body[:n-len(sys.argv[1])-30]+'</section>\n')" "$1" "$2"
+}
+fragment a 4096 > "$WORK/frag/www/f/a.html"
+fragment b 16384 > "$WORK/frag/www/f/b.html"
+fragment c 2048 > "$WORK/frag/www/f/c.html"
+manifest() { # path-of-b
+  cat > "$WORK/frag/www/.well-known/orrery/manifest.json" <<JSON
+{"name":"bench","version":"$2","fragments":[
+ {"id":"a","path":"/f/a.html","timeoutMs":1000,"required":false,"primary":false,"cacheable":false},
+ {"id":"b","path":"$1","timeoutMs":1000,"required":false,"primary":false,"cacheable":false},
+ {"id":"c","path":"/f/c.html","timeoutMs":1000,"required":false,"primary":false,"cacheable":false}],
+ "assets":[],"routes":[]}
+JSON
+}
+manifest /f/b.html fast
+# The SSI layout is the gateway's bench layout as rendered (same head, same markup), with SSI includes in the slots.
+layout() { # path-of-b
+  cat <<HTML
+<!DOCTYPE html>
+<html lang="en" data-style-guide="daylight">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="stylesheet" href="/orrery/style/tokens.css" crossorigin="anonymous">
+  <link rel="stylesheet" href="/orrery/style/base.css" crossorigin="anonymous">
+  <title>Bench · Orrery</title>
+</head>
+<body>
+  <header class="site-header"><div data-slot="bench:a"><!--# include virtual="/f/a.html" --></div></header>
+  <main><div data-slot="bench:b"><!--# include virtual="$1" --></div></main>
+  <footer><div data-slot="bench:c"><!--# include virtual="/f/c.html" --></div></footer>
+</body>
+</html>
+HTML
+}
+layout /f/b.html > "$WORK/ssi/www/index.html"
+layout /slow/b.html > "$WORK/ssi/www/slow.html"
+
+cat > "$WORK/frag/nginx.conf" <<CONF
+load_module /usr/lib/nginx/modules/ngx_http_echo_module.so;
+worker_processes 1;
+pid $WORK/frag/nginx.pid;
+error_log $WORK/logs/frag-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$FRAG_PORT;
+    root $WORK/frag/www;
+    default_type text/html;
+    location = /.well-known/orrery/manifest.json { default_type application/json; }
+    location /slow/ { echo_sleep 0.2; echo_location /f/b.html; }
+  }
+}
+CONF
+cat > "$WORK/ssi/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/ssi/nginx.pid;
+error_log $WORK/logs/ssi-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 100000;
+  upstream fragments { server 127.0.0.1:$FRAG_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$SSI_PORT;
+    root $WORK/ssi/www;
+    default_type text/html;
+    location = / { ssi on; try_files /index.html =404; }
+    location = /slow { ssi on; try_files /slow.html =404; }
+    location / { proxy_pass http://fragments; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+CONF
+chmod -R a+rX "$WORK" # nginx workers run as an unprivileged user
+nginx -c "$WORK/frag/nginx.conf" -p "$WORK/frag" -g 'daemon on;'
+nginx -c "$WORK/ssi/nginx.conf" -p "$WORK/ssi" -g 'daemon on;'
+sleep 0.5
+
+"$JAVA_HOME/bin/java" -Xmx256m -Dquarkus.profile=bench -Dquarkus.http.port=$GW_PORT \
+  -Dgateway.frontends.bench.url=http://127.0.0.1:$FRAG_PORT -jar "$JAR" > "$WORK/logs/gateway.log" 2>&1 &
+GW_PID=$!
+PIDS+=("$GW_PID")
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$GW_PORT/bench" 2>/dev/null | grep -q 'f-c' && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$GW_PORT/bench" | grep -q 'f-c' || { echo "gateway not composing; see $WORK/logs"; exit 1; }
+
+ssi_worker() { pgrep -P "$(cat "$WORK/ssi/nginx.pid")" | head -1; }
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+TICK=$(getconf CLK_TCK)
+
+load() { # name url pid
+  local name=$1 url=$2 pid=$3 before after out
+  wrk -t1 -c"$CONNECTIONS" -d10s "$url" > /dev/null # same warm-up for both (JIT for the gateway)
+  before=$(cpu_ticks "$pid")
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+  after=$(cpu_ticks "$pid")
+  local rps p50 p99 requests
+  rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
+  p50=$(awk '$1=="50%" {print $2}' <<< "$out")
+  p99=$(awk '$1=="99%" {print $2}' <<< "$out")
+  requests=$(awk '/requests in/ {print $1}' <<< "$out")
+  local cpu_us=$(( (after - before) * 1000000 / TICK / requests ))
+  printf '%-10s %10s req/s  p50 %-8s p99 %-8s CPU %5s us/request\n' "$name" "$rps" "$p50" "$p99" "$cpu_us"
+  echo "$rps" > "$WORK/$name.rps"
+}
+
+timed() { # name url: mean TTFB and total over 10 requests, in ms
+  local name=$1 url=$2
+  curl -s -o /dev/null "$url"
+  for _ in $(seq 1 10); do curl -s -o /dev/null -w '%{time_starttransfer} %{time_total}\n' "$url"; done |
+    awk -v n="$name" '{t+=$1; s+=$2} END {printf "%-10s TTFB %6.1f ms  total %6.1f ms  (slowest fragment 200 ms)\n", n, t/NR*1000, s/NR*1000}'
+}
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== throughput: $CONNECTIONS connections, ${DURATION}s, three fragments (4, 16, 2 KB)"
+load nginx-ssi "http://127.0.0.1:$SSI_PORT/" "$(ssi_worker)"
+load gateway "http://127.0.0.1:$GW_PORT/bench" "$GW_PID"
+awk -v g="$(cat "$WORK/gateway.rps")" -v n="$(cat "$WORK/nginx-ssi.rps")" 'BEGIN {printf "ratio gateway / nginx SSI: %.2f\n", g/n}'
+echo "load after throughput: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== one fragment (16 KB) delayed 200 ms"
+manifest /slow/b.html slow
+chmod a+r "$WORK/frag/www/.well-known/orrery/manifest.json"
+for _ in $(seq 1 40); do curl -s "http://127.0.0.1:$GW_PORT/bench" -o /dev/null -w '%{time_total}' | awk '{exit !($1 > 0.19)}' && break; sleep 0.5; done
+timed nginx-ssi "http://127.0.0.1:$SSI_PORT/slow"
+timed gateway "http://127.0.0.1:$GW_PORT/bench"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
