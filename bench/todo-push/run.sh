@@ -3,7 +3,7 @@
 # Starts the packaged todo-frontend on port 18095 against a fresh database todo_bench and the launcher's real
 # RabbitMQ cluster and Keycloak, opens SOCKETS sockets for the demo users, sends POSTS POSTs, prints p50/p99/max,
 # throughput and the same-run bare broker round trip, then stops the instance.
-# Usage: bench/todo-push/run.sh [SOCKETS (default 1000)] [POSTS (default 400)] [CONCURRENCY (default 2)]
+# Usage: bench/todo-push/run.sh [SOCKETS (default 1000)] [POSTS (default 400)] [CONCURRENCY (default 1)]
 # Needs ./orrery up --infra-only and a packaged todo-frontend (./mvnw -B -o -pl todo-frontend install -DskipTests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,6 +26,9 @@ for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready" && break
   sleep 1
 done
-echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-"$JAVA_HOME/bin/java" -Xmx512m -cp "$AMQP_JAR:$SLF4J_JAR" "$ROOT/bench/todo-push/TodoPushBench.java" \
-  "http://localhost:$PORT" "${1:-1000}" "${2:-400}" "${3:-2}" | tee "$OUT/run-$(date +%Y%m%d-%H%M%S).out"
+{
+  echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u +%FT%TZ))"
+  "$JAVA_HOME/bin/java" -Xmx512m -Dslf4j.internal.verbosity=ERROR -cp "$AMQP_JAR:$SLF4J_JAR" \
+    "$ROOT/bench/todo-push/TodoPushBench.java" "http://localhost:$PORT" "${1:-1000}" "${2:-400}" "${3:-1}"
+  echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+} 2>&1 | tee "$OUT/run-$(date +%Y%m%d-%H%M%S).out"
