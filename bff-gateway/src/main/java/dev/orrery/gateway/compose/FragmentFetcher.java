@@ -42,7 +42,7 @@ public class FragmentFetcher {
                     if (body != null && body.length() > max) {
                         return FragmentResponse.failed("body larger than " + max + " bytes");
                     }
-                    return new FragmentResponse(response.statusCode(), body == null ? "" : body.toString(),
+                    return new FragmentResponse(response.statusCode(), body == null ? Buffer.buffer() : body,
                             response.getHeader(HttpHeaders.LOCATION.toString()), null);
                 })
                 .otherwise(e -> FragmentResponse.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));

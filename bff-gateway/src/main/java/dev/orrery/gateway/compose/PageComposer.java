@@ -9,6 +9,7 @@ import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.manifest.ManifestRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,9 +58,9 @@ public class PageComposer {
         return config.frontends().get(slot.substring(0, slot.indexOf(':'))).url();
     }
 
-    void keepGoodCopy(RequestContext context, SlotFetch slot, String html) {
+    void keepGoodCopy(RequestContext context, SlotFetch slot, Buffer html) {
         if (slot.fragment.cacheable() && context.userId() != null) {
-            copies.keep(context.userId(), slot.slot, html);
+            copies.keep(context.userId(), slot.slot, html.toString());
         }
     }
 
@@ -85,8 +86,9 @@ public class PageComposer {
         return vertx;
     }
 
-    String protectForms(String html, String token) {
-        return csrf.protectForms(html, token);
+    /** Decodes the fragment only when there is a token to add (never in the anonymous bench mode). */
+    Buffer protectForms(Buffer html, String token) {
+        return token == null ? html : Buffer.buffer(csrf.protectForms(html.toString(), token));
     }
 
     public void sendError(HttpServerResponse response, int status, String message, String serverTiming,

@@ -79,8 +79,8 @@ final class PageStream {
         if (slot.late) {
             slot.lateDone = true;
             if (answer.ok()) {
-                composer.keepGoodCopy(context, slot, answer.html());
-                slot.lateHtml = answer.html();
+                composer.keepGoodCopy(context, slot, answer.body());
+                slot.lateHtml = answer.body();
                 lateToWrite.add(slot);
             }
         } else if (!slot.settled) {
@@ -93,12 +93,12 @@ final class PageStream {
         slot.problem = answer.problem();
         slot.location = answer.location();
         if (answer.ok()) {
-            composer.keepGoodCopy(context, slot, answer.html());
-            slot.settle(answer.html(), answer.status(), Source.FRESH);
+            composer.keepGoodCopy(context, slot, answer.body());
+            slot.settle(answer.body(), answer.status(), Source.FRESH);
         } else if (slot.fragment.primary() && (answer.status() == 404 || isRedirect(answer.status()))) {
-            slot.settle(answer.html(), answer.status(), Source.FRESH);
+            slot.settle(answer.body(), answer.status(), Source.FRESH);
         } else if (slot.fragment.required()) {
-            slot.settle("", answer.status(), Source.ERROR);
+            slot.settle(Buffer.buffer(), answer.status(), Source.ERROR);
         } else {
             settleWithSubstitute(slot, answer.status(), null);
         }
@@ -207,13 +207,13 @@ final class PageStream {
     private Buffer slotHtml(SlotFetch slot) {
         Buffer out = Buffer.buffer(slot.html.length() + 64).appendString("<div data-slot=\"").appendString(slot.slot)
                 .appendString(slot.late ? "\" data-pending>" : "\">");
-        return out.appendString(composer.protectForms(slot.html, csrfToken)).appendString("</div>");
+        return out.appendBuffer(composer.protectForms(slot.html, csrfToken)).appendString("</div>");
     }
 
     private void writeLateOnes() {
         for (SlotFetch slot : lateToWrite) {
             response.write(Buffer.buffer().appendString("<template data-orrery-late=\"").appendString(slot.slot)
-                    .appendString("\">").appendString(composer.protectForms(slot.lateHtml, csrfToken))
+                    .appendString("\">").appendBuffer(composer.protectForms(slot.lateHtml, csrfToken))
                     .appendString("</template>").appendString(MOVE_SCRIPT));
         }
         lateToWrite.clear();

@@ -3,6 +3,7 @@ package dev.orrery.gateway.compose;
 import java.util.concurrent.TimeUnit;
 
 import dev.orrery.contracts.fragment.FragmentManifest;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The state of one slot during one page request (podium's "http outgoing"): what was asked, and once settled, the
@@ -20,7 +21,7 @@ final class SlotFetch {
     final long startNanos = System.nanoTime();
 
     boolean settled;
-    String html = "";
+    Buffer html = Buffer.buffer();
     int status;
     Source source;
     String problem;
@@ -31,7 +32,7 @@ final class SlotFetch {
     boolean late;
     /** The out-of-order answer arrived (or failed); {@code lateHtml} is set when it is to be streamed. */
     boolean lateDone;
-    String lateHtml;
+    Buffer lateHtml;
 
     SlotFetch(String slot, FragmentManifest.Fragment fragment) {
         this.slot = slot;
@@ -43,8 +44,12 @@ final class SlotFetch {
     }
 
     void settle(String html, int status, Source source) {
+        settle(Buffer.buffer(html == null ? "" : html), status, source);
+    }
+
+    void settle(Buffer html, int status, Source source) {
         this.settled = true;
-        this.html = html == null ? "" : html;
+        this.html = html;
         this.status = status;
         this.source = source;
         this.nanos = System.nanoTime() - startNanos;
@@ -54,6 +59,6 @@ final class SlotFetch {
     String serverTiming() {
         double ms = (late && lateDone ? System.nanoTime() - startNanos : nanos) / (double) TimeUnit.MILLISECONDS.toNanos(1);
         String desc = source.name().toLowerCase() + " " + status + (late ? (lateHtml != null ? " late" : " late-missed") : "");
-        return slot.replace(':', '.') + ";dur=" + String.format(java.util.Locale.ROOT, "%.1f", ms) + ";desc=\"" + desc + "\"";
+        return slot.replace(':', '.') + ";dur=" + Math.round(ms * 10) / 10.0 + ";desc=\"" + desc + "\"";
     }
 }
