@@ -59,7 +59,10 @@ class AuthorLiveTest {
             channel.confirmSelect();
             byte[] body = JsonObject.mapFrom(event).put("occurredAt", event.occurredAt().toString()).encode()
                     .getBytes(StandardCharsets.UTF_8);
-            channel.basicPublish(ProfileUpdated.EXCHANGE, ProfileUpdated.ROUTING_KEY, new AMQP.BasicProperties.Builder()
+            // The test profile's own exchange (orrery.profile.test), see application.properties.
+            String exchange = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getValue("mp.messaging.incoming.profile-events.exchange.name", String.class);
+            channel.basicPublish(exchange, ProfileUpdated.ROUTING_KEY, new AMQP.BasicProperties.Builder()
                     .contentType("application/json").messageId(event.eventId()).build(), body);
             channel.waitForConfirmsOrDie(5_000);
         }

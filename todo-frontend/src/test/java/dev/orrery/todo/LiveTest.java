@@ -119,6 +119,28 @@ class LiveTest extends TwoUsers {
     }
 
     @Test
+    void aGapOlderThanTheRetainedChangesGetsTheWholeListInsteadOfAReplay() throws Exception {
+        long seen;
+        try (LiveClient socket = LiveClient.open(vertx, base, "alice")) {
+            alice.add("Before the gap");
+            seen = socket.next().getLong("seq");
+        }
+        // Each Delete All is a change; 100 are retained in tests, pruned every 64.
+        for (int i = 0; i < 170; i++) {
+            alice.deleteAll();
+        }
+        long survivor = alice.add("After the gap");
+        try (LiveClient socket = LiveClient.resume(vertx, base, "alice", String.valueOf(seen))) {
+            JsonObject reset = socket.next();
+            assertEquals("reset", reset.getString("type"));
+            assertEquals(seen + 171, reset.getLong("seq"));
+            assertTrue(reset.getString("html").contains(alice.card(survivor).strip()));
+            assertTrue(!reset.getString("html").contains("Before the gap"));
+            assertEquals(seen + 171, socket.awaitReady().getLong("seq"));
+        }
+    }
+
+    @Test
     void socketsWithoutTokenAreRefused() {
         assertThrows(Exception.class, () -> LiveClient.anonymous(vertx, base).close());
     }

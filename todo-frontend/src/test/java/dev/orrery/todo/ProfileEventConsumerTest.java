@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,13 @@ class ProfileEventConsumerTest {
     private static void publish(String messageId, byte[] body) throws Exception {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/json").messageId(messageId).deliveryMode(2).build();
-        channel.basicPublish(ProfileUpdated.EXCHANGE, ProfileUpdated.ROUTING_KEY, props, body);
+        channel.basicPublish(exchange(), ProfileUpdated.ROUTING_KEY, props, body);
         channel.waitForConfirmsOrDie(5_000);
+    }
+
+    /** The test profile's own exchange (orrery.profile.test), so test events never reach another environment. */
+    private static String exchange() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.profile-events.exchange.name", String.class);
     }
 
     private static void publish(ProfileUpdated event) throws Exception {
