@@ -1,0 +1,168 @@
+# shellcheck shell=bash
+# ./orrery deploy FRONT-END and ./orrery rollback FRONT-END: blue/green replacement of one front-end behind the
+# edge (edge.sh). The new instance starts on the idle slot from a release folder, must become ready, then takes
+# the traffic; the old one is drained (no new requests), stopped with SIGTERM (Quarkus finishes in-flight requests,
+# up to quarkus.shutdown.timeout) and its slot put in maintenance. The gateway, the other front-end, the broker and
+# the database are not touched. A new instance that is not ready in time is abandoned: the old one keeps serving.
+
+DEPLOY_READY_TIMEOUT="${ORRERY_DEPLOY_READY_TIMEOUT:-90}"
+DEPLOY_DRAIN_TIMEOUT="${ORRERY_DEPLOY_DRAIN_TIMEOUT:-10}"
+
+deploy_usage() {
+  cat <<'USAGE'
+Usage: ./orrery deploy [--version V] [--no-build] [--ready-timeout S] [--drain-timeout S] FRONT-END
+       ./orrery rollback [--ready-timeout S] [--drain-timeout S] FRONT-END
+
+FRONT-END: todo-frontend (todo) or profile-frontend (profile).
+  --version V         the version the new instance announces (manifest, fragment header); default: the build's
+  --no-build          do not run Maven; release what <module>/target/quarkus-app holds now
+  --ready-timeout S   seconds the new instance has to answer /q/health/ready (default 90, ORRERY_DEPLOY_READY_TIMEOUT)
+  --drain-timeout S   seconds to wait for the old instance's open sessions (WebSockets) before SIGTERM (default 10)
+Extra -D options for the new instance only: ORRERY_DEPLOY_EXTRA_OPTS (e.g. to make it fail its readiness:
+  ORRERY_DEPLOY_EXTRA_OPTS=-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none).
+Releases are kept under .orrery/releases/<module>/ (the newest ORRERY_RELEASES_KEPT=3 plus the running ones).
+USAGE
+}
+
+_deploy_t() { echo "${EPOCHREALTIME/./}"; }
+_deploy_secs() { local d=$(( ($2 - $1) / 10000 )); printf '%d.%02ds' $((d / 100)) $((d % 100)); }
+# step LABEL START : "step LABEL took X s"
+_deploy_step() { progress "${D_VERB:-deploy}" "$(printf '%-34s %s' "$1" "$(_deploy_secs "$2" "$(_deploy_t)")")"; }
+
+# the process ids that must not change: every other part ./orrery runs
+_deploy_other_pids() {
+  local f part out=""
+  for f in "$ORRERY_PIDS"/*.pid; do
+    [[ -e "$f" ]] || continue
+    part=$(basename "$f" .pid)
+    [[ "$part" == "$FE_MODULE"-* ]] && continue
+    pid_alive "$(read_pid "$part")" && out+="$part=$(read_pid "$part") "
+  done
+  echo "${out% }"
+}
+
+_deploy_parse() {   # sets D_VERSION D_BUILD D_READY D_DRAIN D_TARGET
+  D_VERSION=""; D_BUILD=1; D_READY="$DEPLOY_READY_TIMEOUT"; D_DRAIN="$DEPLOY_DRAIN_TIMEOUT"; D_TARGET=""
+  while (($#)); do
+    case "$1" in
+      --version) D_VERSION="${2:?--version needs a value}"; shift ;;
+      --no-build) D_BUILD=0 ;;
+      --ready-timeout) D_READY="${2:?--ready-timeout needs seconds}"; shift ;;
+      --drain-timeout) D_DRAIN="${2:?--drain-timeout needs seconds}"; shift ;;
+      -h|--help) deploy_usage; exit 0 ;;
+      -*) deploy_usage >&2; die deploy "unknown option $1" ;;
+      *) [[ -z "$D_TARGET" ]] || die deploy "one front-end at a time"; D_TARGET="$1" ;;
+    esac
+    shift
+  done
+  [[ -n "$D_TARGET" ]] || { deploy_usage >&2; die deploy "which front-end? (todo-frontend or profile-frontend)"; }
+  edge_frontend "$D_TARGET" || die deploy "unknown front-end '$D_TARGET' (known: todo-frontend, profile-frontend)"
+  [[ "$D_VERSION" =~ ^[A-Za-z0-9._+-]*$ ]] || die deploy "--version: letters, digits and . _ + - only"
+}
+
+_deploy_preflight() {
+  ensure_dirs
+  select_jdk
+  part_pid_alive edge && edge_ready || die deploy "the edge is not running; start the platform first: ./orrery up"
+  local old; old=$(active_slot "$FE_NAME")
+  part_pid_alive "$(instance_part "$FE_MODULE" "$old")" \
+    || die deploy "$FE_MODULE is not running (its $old slot has no instance); start it with ./orrery up services"
+}
+
+cmd_deploy() {
+  _deploy_parse "$@"
+  _deploy_preflight
+  local t0 t rel
+  t0=$(_deploy_t)
+  if ((D_BUILD)); then
+    t=$(_deploy_t)
+    progress deploy "building $FE_MODULE alone: ./mvnw -B -q -pl $FE_MODULE -am install -DskipTests (log: $(logfile "build-$FE_MODULE"))"
+    ( cd "$ORRERY_HOME" && mvn_cmd -B -q -pl "$FE_MODULE" -am install -DskipTests ) >"$(logfile "build-$FE_MODULE")" 2>&1 \
+      || fail_part deploy "$(logfile "build-$FE_MODULE")" "the build of $FE_MODULE failed; nothing was changed"
+    _deploy_step "build" "$t"
+  fi
+  t=$(_deploy_t)
+  rel=$(release_create "$FE_MODULE" "$D_VERSION")
+  _deploy_step "release $(basename "$rel")" "$t"
+  _deploy_switch "$rel" "$t0" deploy
+}
+
+cmd_rollback() {
+  _deploy_parse "$@"
+  _deploy_preflight
+  local t0 cur prev
+  t0=$(_deploy_t)
+  cur=$(instance_release "$FE_MODULE" "$(active_slot "$FE_NAME")")
+  prev=$(releases_of "$FE_MODULE" | awk -v c="$cur" '$0 == c {print p; exit} {p = $0}')
+  [[ -n "$prev" ]] || die rollback "no release of $FE_MODULE older than the running one ($(basename "${cur:-?}")) is kept" \
+    "under ${ORRERY_RELEASES#"$ORRERY_HOME"/}/$FE_MODULE"
+  progress rollback "$FE_MODULE: from $(basename "$cur") back to $(basename "$prev")"
+  _deploy_switch "$prev" "$t0" rollback
+}
+
+# _deploy_switch RELEASE T0 VERB : the blue/green switch itself
+_deploy_switch() {
+  local rel="$1" t0="$2" verb="$3"; D_VERB="$3"
+  local t old new old_port new_port old_part new_part old_pid new_pid before rc=0
+  old=$(active_slot "$FE_NAME"); new=$(other_slot "$old")
+  old_port=$(slot_port "$old"); new_port=$(slot_port "$new")
+  old_part=$(instance_part "$FE_MODULE" "$old"); new_part=$(instance_part "$FE_MODULE" "$new")
+  old_pid=$(read_pid "$old_part")
+  before=$(_deploy_other_pids)
+  progress "$verb" "$FE_MODULE: $old slot (:$old_port, pid $old_pid, version $(manifest_version "$old_port")) -> $new slot (:$new_port)"
+  progress "$verb" "other parts before: $before"
+
+  t=$(_deploy_t)
+  stop_part "$new_part" 10 >/dev/null   # a leftover of an earlier, abandoned attempt
+  edge_set_state "$FE_NAME" "$new" maint
+  # shellcheck disable=SC2086
+  instance_start "$FE_MODULE" "$new" "$new_port" "$rel" ${ORRERY_DEPLOY_EXTRA_OPTS:-}
+  new_pid=$(read_pid "$new_part")
+  progress "$verb" "new instance pid $new_pid starting on :$new_port from $(basename "$rel") (log: $(logfile "$new_part"))"
+  instance_await "$new_part" "$new_port" "$D_READY" || rc=$?
+  if ((rc)); then
+    local why="did not become ready (http://localhost:$new_port/q/health/ready) within ${D_READY}s"
+    ((rc == 2)) && why="exited during start-up"
+    stop_part "$new_part" 10 >/dev/null
+    printf '[%s] %-16s ABANDONED: the new %s instance %s.\n' "$(_elapsed)" "$verb" "$FE_MODULE" "$why" >&2
+    printf '          It was stopped; the edge was not changed: the %s slot (pid %s, :%s) keeps serving.\n' \
+      "$old" "$old_pid" "$old_port" >&2
+    fail_part "$verb" "$(logfile "$new_part")" "$verb of $FE_MODULE abandoned"
+  fi
+  _deploy_step "new instance ready" "$t"
+
+  t=$(_deploy_t)
+  edge_set_state "$FE_NAME" "$new" ready
+  wait_until 15 edge_server_up "$FE_NAME" "$new" \
+    || { stop_part "$new_part" 10 >/dev/null; edge_set_state "$FE_NAME" "$new" maint
+         die "$verb" "the edge did not see the new instance healthy within 15s; abandoned, the $old slot keeps serving"; }
+  edge_set_state "$FE_NAME" "$old" drain
+  set_active_slot "$FE_NAME" "$new"
+  _deploy_step "edge: $new serves, $old drains" "$t"
+  local version; version=$(manifest_version "$FE_PORT")
+  progress "$verb" "NEW VERSION SERVING via edge :$FE_PORT: ${version:-?} — $(_deploy_secs "$t0" "$(_deploy_t)") after '$verb' started"
+
+  t=$(_deploy_t)
+  local end=$(( $(_deploy_t) + D_DRAIN * 1000000 )) scur
+  while :; do
+    scur=$(edge_stat "$FE_NAME" "$old" 5); scur=${scur:-0}
+    ((scur == 0)) && break
+    (( $(_deploy_t) >= end )) && break
+    sleep 0.2
+  done
+  _deploy_step "drain ($scur sessions left, e.g. WebSockets)" "$t"
+
+  t=$(_deploy_t)
+  # SIGTERM: Quarkus finishes in-flight requests (quarkus.shutdown.timeout=20s) and closes its WebSockets,
+  # whose clients reconnect through the gateway to the new instance and catch up by sequence number
+  stop_part "$old_part" 30 >/dev/null
+  edge_set_state "$FE_NAME" "$old" maint
+  _deploy_step "old instance (pid $old_pid) stopped" "$t"
+  release_prune "$FE_MODULE"
+
+  local after; after=$(_deploy_other_pids)
+  progress "$verb" "other parts after:  $after"
+  [[ "$before" == "$after" ]] && progress "$verb" "no other process restarted" \
+    || warn "$verb" "the other parts' process ids changed (before: $before; after: $after)"
+  progress "$verb" "done: $FE_MODULE $new slot, pid $new_pid, version ${version:-?}, release $(basename "$rel"); total $(_deploy_secs "$t0" "$(_deploy_t)")"
+}
