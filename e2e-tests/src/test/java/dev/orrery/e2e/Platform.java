@@ -31,6 +31,8 @@ public final class Platform {
     public static final String SITE = "http://localhost:" + GATEWAY_PORT;
     /** todo-frontend's ProfileUpdated queue in e2e runs (v2: with delivery limit and dead-letter queue). */
     public static final String TODO_PROFILE_QUEUE = "todo-e2e.profile-events.v2";
+    /** ProfileUpdated exchange of e2e runs: events of tests or a running platform never reach e2e's copies. */
+    public static final String PROFILE_EXCHANGE = "orrery.profile.e2e";
 
     private static final Path ROOT = Path.of(System.getProperty("orrery.root", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("e2e-tests/target/e2e-logs");
@@ -65,12 +67,15 @@ public final class Platform {
             purgeQueue(TODO_PROFILE_QUEUE);
             processes.add(launchRemembered("todo-frontend", TODO_PORT, Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/todo_e2e",
-                    "mp.messaging.incoming.profile-events.queue.name", TODO_PROFILE_QUEUE)));
+                    "mp.messaging.incoming.profile-events.queue.name", TODO_PROFILE_QUEUE,
+                    "mp.messaging.incoming.profile-events.exchange.name", PROFILE_EXCHANGE)));
             processes.add(launchRemembered("profile-frontend", PROFILE_PORT, Map.of(
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/profile_e2e")));
+                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/profile_e2e",
+                    "mp.messaging.outgoing.profile-events.exchange.name", PROFILE_EXCHANGE)));
             processes.add(launchRemembered("bff-gateway", GATEWAY_PORT, Map.of(
                     "gateway.frontends.todo.url", "http://localhost:" + TODO_PORT,
-                    "gateway.frontends.profile.url", "http://localhost:" + PROFILE_PORT)));
+                    "gateway.frontends.profile.url", "http://localhost:" + PROFILE_PORT,
+                    "mp.messaging.incoming.profile-events.exchange.name", PROFILE_EXCHANGE)));
             for (int port : new int[] { TODO_PORT, PROFILE_PORT, GATEWAY_PORT }) {
                 awaitReady(port, Duration.ofSeconds(90));
             }

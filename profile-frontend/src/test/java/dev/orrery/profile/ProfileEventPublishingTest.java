@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,9 +58,10 @@ class ProfileEventPublishingTest {
         factory.setPassword("orrery");
         connection = factory.newConnection();
         channel = connection.createChannel();
-        channel.exchangeDeclare(ProfileUpdated.EXCHANGE, "topic", true);
+        String exchange = ConfigProvider.getConfig().getValue("mp.messaging.outgoing.profile-events.exchange.name", String.class);
+        channel.exchangeDeclare(exchange, "topic", true);
         String queue = channel.queueDeclare("", false, true, true, null).getQueue();
-        channel.queueBind(queue, ProfileUpdated.EXCHANGE, ProfileUpdated.ROUTING_KEY);
+        channel.queueBind(queue, exchange, ProfileUpdated.ROUTING_KEY);
         channel.basicConsume(queue, true, (tag, delivery) -> received.add(delivery), tag -> {
         });
     }
