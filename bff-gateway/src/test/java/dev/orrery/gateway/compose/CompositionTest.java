@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,35 +21,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orrery.gateway.LoggedIn;
-import dev.orrery.gateway.manifest.ManifestRegistry;
 import dev.orrery.gateway.stub.StubFrontend.Answer;
 import dev.orrery.gateway.stub.StubFrontends;
 import dev.orrery.gateway.stub.StubProfile;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.orrery.gateway.stub.StubbedGateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @TestProfile(StubProfile.class)
-class CompositionTest {
+class CompositionTest extends StubbedGateway {
 
     private static final String LIST = "/fragments/list";
     private static final String BADGE = "/fragments/badge";
-    private static LoggedIn alice;
-
-    @TestHTTPResource("/")
-    URL root;
-    @Inject
-    ManifestRegistry registry;
+    private LoggedIn alice;
 
     @BeforeEach
     void setUp() throws Exception {
-        StubFrontends.reset();
-        registry.refreshAll().await().indefinitely();
-        if (alice == null) {
-            alice = LoggedIn.as(root.toString().replaceAll("/$", ""), "alice");
-        }
+        alice = resetAndLogIn("alice");
         StubFrontends.todo().answer(LIST, Answer.ok("<ul data-fragment=\"todo:list\"><li>milk</li></ul>"));
         StubFrontends.profile().answer(BADGE, Answer.ok("<span class=\"profile-name\">Alice Liddell</span>"));
     }

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,33 +21,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import dev.orrery.gateway.LoggedIn;
-import dev.orrery.gateway.manifest.ManifestRegistry;
 import dev.orrery.gateway.stub.StubFrontend.Answer;
 import dev.orrery.gateway.stub.StubFrontends;
 import dev.orrery.gateway.stub.StubProfile;
-import io.quarkus.test.common.http.TestHTTPResource;
+import dev.orrery.gateway.stub.StubbedGateway;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @TestProfile(StubProfile.class)
-class ProxyTest {
+class ProxyTest extends StubbedGateway {
 
-    private static LoggedIn alice;
-
-    @TestHTTPResource("/")
-    URL root;
-    @Inject
-    ManifestRegistry registry;
+    private LoggedIn alice;
 
     @BeforeEach
     void setUp() throws Exception {
-        StubFrontends.reset();
-        registry.refreshAll().await().indefinitely();
-        if (alice == null) {
-            alice = LoggedIn.as(root.toString().replaceAll("/$", ""), "alice");
-        }
+        alice = resetAndLogIn("alice");
         StubFrontends.todo().answer("/fragments/list", Answer.ok("<form method=\"post\" action=\"/api/todos\"></form>"));
         StubFrontends.todo().answer("/api/todos", new Answer(201, "{\"id\":1}", 0, Map.of("Set-Cookie", "x=1",
                 "Content-Type", "application/json")));
