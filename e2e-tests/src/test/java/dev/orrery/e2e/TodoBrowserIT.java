@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * The todo list in real Chromium through the gateway (its proxy of /api/todos and /live/todos): Enter adds, a second
- * tab of the same user follows without reloading, Delete All empties both, script text stays text.
+ * tab of the same user follows without reloading (add, done, priority picker), Delete All empties both, script text
+ * stays text.
  */
 class TodoBrowserIT {
 
@@ -64,6 +66,14 @@ class TodoBrowserIT {
         input.press("Enter");
         assertThat(list(tab2).locator(".todo-card").first().locator(".todo-text")).hasText("first line\nsecond line");
 
+        Locator card = list(tab1).locator(".todo-card").first();
+        card.getByLabel("Done").check();
+        assertThat(list(tab2).locator(".todo-card").first()).hasClass(java.util.regex.Pattern.compile("todo-done"));
+        card = list(tab1).locator(".todo-card").first();
+        card.locator("orrery-picker").getByRole(AriaRole.COMBOBOX).click();
+        card.locator("orrery-picker").getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName("high")).click();
+        assertThat(list(tab2).locator(".todo-card").first()).hasAttribute("data-priority", "high");
+
         String script = "<script>window.pwned = true</script><img src=x onerror=\"window.pwned = true\">";
         input.fill(script);
         input.press("Enter");
@@ -72,7 +82,7 @@ class TodoBrowserIT {
         assertEquals(Boolean.FALSE, tab1.evaluate("() => window.pwned === true"));
 
         tab1.onceDialog(dialog -> dialog.accept());
-        list(tab1).getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        list(tab1).getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Delete All")).click();
         assertThat(list(tab1).locator(".todo-card")).hasCount(0);
         assertThat(list(tab2).locator(".todo-card")).hasCount(0);
