@@ -26,6 +26,12 @@ import dev.orrery.gateway.stub.StubFrontends;
 import dev.orrery.gateway.stub.StubProfile;
 import dev.orrery.gateway.stub.StubbedGateway;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import dev.orrery.gateway.profile.ProfileEvents;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
@@ -84,6 +90,46 @@ class CompositionTest extends StubbedGateway {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Kept Alice"));
         assertFalse(page.body().contains("down"));
+    }
+
+    @Inject
+    ProfileEvents profileEvents;
+
+    @Test
+    void aProfileUpdatedEventForgetsTheUsersLastGoodCopies() throws Exception {
+        StubFrontends.profile().answer(BADGE, Answer.ok("<span class=\"profile-name\">Old Alice</span>"));
+        assertTrue(alice.get("/").body().contains("Old Alice"));
+        String userId = StubFrontends.profile().seen(BADGE).get(0).headers().get("X-Orrery-User");
+
+        profileEvents.onProfileUpdated(new JsonObject().put("userId", userId).put("styleGuide", "nightfall"));
+        StubFrontends.profile().answer(BADGE, new Answer(503, "down", 0, Map.of()));
+        String body = alice.get("/").body();
+
+        assertFalse(body.contains("Old Alice"), "the stale copy is gone");
+        assertTrue(body.contains("badge-fallback"));
+        assertTrue(body.contains("data-style-guide=\"nightfall\""));
+        assertEquals("nightfall", StubFrontends.todo().seen(LIST).get(1).headers().get("X-Orrery-Style-Guide"));
+        profileEvents.onProfileUpdated(new JsonObject().put("userId", userId).put("styleGuide", "daylight"));
+    }
+
+    @Test
+    void serverTimingHeaderHasThePrimaryAndTheTrailerHasEveryFragment() throws Exception {
+        StubFrontends.profile().answer("/fragments/profile", Answer.ok("<p>profile page</p>"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            var response = vertx.createHttpClient().request(new RequestOptions().setHost(root.getHost())
+                    .setPort(root.getPort()).setURI("/profile").addHeader("Cookie", alice.sessionCookies()))
+                    .compose(request -> request.send()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            response.body().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertEquals(200, response.statusCode());
+            // the header lists what had settled when the status was committed: at least the primary
+            assertTrue(response.getHeader("Server-Timing").contains("profile.page;dur="), response.getHeader("Server-Timing"));
+            String trailer = response.trailers().get("Server-Timing");
+            assertTrue(trailer.contains("profile.badge;dur=") && trailer.contains("desc=\"fresh 200\""), trailer);
+        } finally {
+            vertx.close();
+        }
     }
 
     @Test
