@@ -20,7 +20,8 @@ public class AuthorSeed {
 
     @Transactional(TxType.MANDATORY)
     public void ensure(String userId, String displayName) {
-        if (displayName == null || displayName.isBlank()) {
+        // Read first: the card render needs the author anyway (same session), and most POSTs then write nothing here.
+        if (displayName == null || displayName.isBlank() || Author.findById(userId) != null) {
             return;
         }
         em.createNativeQuery("INSERT INTO author (user_id, display_name, version, updated_at) "
