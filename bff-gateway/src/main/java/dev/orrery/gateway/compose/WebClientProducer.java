@@ -6,7 +6,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** One pooled, keep-alive HTTP client for manifests, fragments and proxied requests. */
+/** The pooled, keep-alive client that reads manifests (fragments and the proxy use core HttpClients). */
 @ApplicationScoped
 public class WebClientProducer {
 
