@@ -89,4 +89,20 @@ class TodoBrowserIT {
         assertThat(list(tab2).locator(".todo-empty")).isVisible();
         tab1.context().close();
     }
+
+    @Test
+    void withoutJavaScriptTheFormStillAddsATodo() {
+        // Browser (the shared helper) has no option for this; borrow its Chromium for a context without JavaScript.
+        Page visitor = browser.newVisitor();
+        Page page = visitor.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setJavaScriptEnabled(false)).newPage();
+        visitor.context().close();
+        Browser.logIn(page, "bob");
+        String text = "Posted without script " + UUID.randomUUID();
+        list(page).getByLabel("New todo").fill(text);
+        list(page).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add")).click();
+        page.waitForURL(Platform.SITE + "/**");
+        assertThat(list(page).locator(".todo-card .todo-text").getByText(text)).isVisible();
+        page.context().close();
+    }
 }
