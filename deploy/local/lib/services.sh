@@ -35,6 +35,9 @@ release_fingerprint() {
   ( cd "$1" && find app quarkus lib/main -type f \( -path 'app/*' -o -path 'quarkus/*' -o -name 'dev.orrery.*' \) \
       -print0 | sort -z | xargs -0 md5sum | md5sum | cut -c1-16 )
 }
+release_complete() {
+  [[ -f "$1/quarkus-run.jar" && -f "$1/quarkus/quarkus-application.dat" && -d "$1/app" && -d "$1/lib/main" ]]
+}
 releases_of() { ls -1d "$ORRERY_RELEASES/$1"/*/ 2>/dev/null | sed 's|/$||' | sort; }
 release_version() { sed -n 's/^VERSION=//p' "$1/release.env" 2>/dev/null; }
 release_opts() { sed -n 's/^OPTS=//p' "$1/release.env" 2>/dev/null; }
@@ -46,6 +49,10 @@ release_create() {
   [[ -f "$src/quarkus-run.jar" ]] \
     || die "$mod" "${src#"$ORRERY_HOME"/}/quarkus-run.jar not found: module not built (yet)?" \
          "Run './mvnw -B -DskipTests install' and check its output, or use './orrery up --infra-only'."
+  # another build may be rewriting target/quarkus-app right now: wait until it is complete again
+  wait_until 120 release_complete "$src" \
+    || die "$mod" "${src#"$ORRERY_HOME"/} stays incomplete (a build running?); build the module and retry"
+  sleep 1
   fp=$(release_fingerprint "$src")
   newest=$(releases_of "$mod" | tail -n1)
   if [[ -n "$newest" && "$(sed -n 's/^FINGERPRINT=//p' "$newest/release.env")" == "$fp" \

@@ -1,0 +1,280 @@
+package dev.orrery.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code ./orrery deploy} and {@code rollback} under load, on an isolated copy of the platform that the launcher itself
+ * starts (its own ports 38080–38094, state folder, databases and queues; the shared RabbitMQ, PostgreSQL and
+ * Keycloak). While pages are viewed, todos written through the gateway and live sockets open, a front-end is
+ * replaced: no page or write fails, no live update is lost or doubled, the new version is served and seen by the
+ * gateway, and no other process restarts. Writes a report (latencies before and during each deploy) for bench/deploy.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeployIT {
+
+    static final int GATEWAY = 38080;
+    static final String SITE = "http://localhost:" + GATEWAY;
+    private static final Path ROOT = Platform.root();
+    private static final Path STATE = ROOT.resolve("e2e-tests/target/deploy-state");
+    private static final Path REPORT = ROOT.resolve("e2e-tests/target/deploy-report.txt");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Live sockets go to todo's stable address (the edge), as the gateway's proxy does upstream: through the gateway
+     * itself the frames a front-end sends right on open (ready, catch-up) are dropped by its WebSocketProxy (the
+     * upstream socket is not paused until the browser's upgrade completes), which would hide what this test checks.
+     */
+    private static final String LIVE = "ws://localhost:38081/live/todos";
+    private static final String TODO_QUEUE = "todo-deploy-e2e.profile-events.v2";
+
+    private static final List<DeployVisitor> readers = new ArrayList<>();
+    private static DeployVisitor alice;
+    private static String initialTodoVersion;
+
+    @BeforeAll
+    static void startIsolatedPlatform() throws Exception {
+        Files.createDirectories(STATE);
+        Files.writeString(REPORT, "");
+        orrery(Map.of(), "down", "services", "edge");   // leftovers of an interrupted run
+        deleteRecursively(STATE);
+        Platform.recreateDatabases("todo_deploy_e2e", "profile_deploy_e2e");
+        Platform.purgeQueue(TODO_QUEUE);
+        Run up = orrery(Map.of(), "up", "--no-build", "edge", "services");
+        assertEquals(0, up.exit(), up.output());
+        alice = DeployVisitor.logIn(SITE, "alice");
+        readers.add(alice);
+        readers.add(DeployVisitor.logIn(SITE, "bob"));
+        readers.add(DeployVisitor.logIn(SITE, "alice"));
+        initialTodoVersion = manifestVersion(38081);
+        // warm the JIT of gateway and instances a little, as a real deploy would before taking traffic
+        for (int i = 0; i < 20; i++) {
+            alice.get("/");
+        }
+    }
+
+    @AfterAll
+    static void stopIsolatedPlatform() throws Exception {
+        orrery(Map.of(), "down", "services", "edge");
+    }
+
+    @Test
+    @Order(1)
+    void todoFrontendIsReplacedUnderLoadWithoutAFailedRequest() throws Exception {
+        deployUnderLoad("todo-frontend", 38081, "todo", Map.of(), "deploy", "--no-build", "--version", "2.0.0-e2e", "todo-frontend");
+    }
+
+    @Test
+    @Order(2)
+    void aDeployWhoseInstanceNeverGetsReadyIsAbandonedAndTheOldOneKeepsServing() throws Exception {
+        Map<String, String> pidsBefore = pids();
+        Run run;
+        DeployLoad load = new DeployLoad(readers, alice, LIVE, Keycloak.accessToken("alice"), 2);
+        try (load) {
+            DeployLoad.pause(2000);
+            run = orrery(Map.of("ORRERY_DEPLOY_EXTRA_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none"),
+                    "deploy", "--no-build", "--version", "9.9.9-broken", "--ready-timeout", "30", "todo-frontend");
+            DeployLoad.pause(2000);
+        }
+        report("abandoned todo-frontend deploy", run, load, 0, 0);
+        assertNotEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("ABANDONED"), run.output());
+        assertTrue(run.output().contains("todo-frontend-green.log") || run.output().contains("todo-frontend-blue.log"), run.output());
+        assertClean(load);
+        assertEquals("2.0.0-e2e", manifestVersion(38081));
+        assertEquals(pidsBefore, pids());
+    }
+
+    @Test
+    @Order(3)
+    void profileFrontendIsReplacedUnderLoadWithoutAFailedRequest() throws Exception {
+        deployUnderLoad("profile-frontend", 38082, "profile", Map.of(), "deploy", "--no-build", "--version", "2.0.0-e2e", "profile-frontend");
+    }
+
+    @Test
+    @Order(4)
+    void rollbackBringsBackThePreviousTodoReleaseUnderLoad() throws Exception {
+        deployUnderLoad("todo-frontend", 38081, "todo", Map.of("expect", initialTodoVersion), "rollback", "todo-frontend");
+    }
+
+    private static void deployUnderLoad(String module, int edgePort, String name, Map<String, String> expect, String... args)
+            throws Exception {
+        String version = expect.getOrDefault("expect", "2.0.0-e2e");
+        Map<String, String> othersBefore = otherPids(module);
+        Run run;
+        long deployStart;
+        long deployEnd;
+        DeployLoad load = new DeployLoad(readers, alice, LIVE, Keycloak.accessToken("alice"), 3);
+        try (load) {
+            DeployLoad.pause(4000);
+            deployStart = System.nanoTime();
+            run = orrery(Map.of(), args);
+            deployEnd = System.nanoTime();
+            DeployLoad.pause(2000);
+        }
+        report(String.join(" ", args), run, load, deployStart, deployEnd);
+        assertEquals(0, run.exit(), run.output());
+        assertClean(load);
+        assertEquals(version, manifestVersion(edgePort));
+        assertEquals(othersBefore, otherPids(module), "no other process restarted");
+        assertTrue(run.output().contains("no other process restarted"), run.output());
+        awaitGatewaySees(name, version);
+    }
+
+    private static void assertClean(DeployLoad load) {
+        assertTrue(load.pages.size() > 20, "page views made: " + load.pages.size());
+        assertTrue(load.writes.size() > 10, "todo writes made: " + load.writes.size());
+        assertEquals(List.of(), load.failedPages().stream().map(DeployLoad.Sample::problem).toList(), "failed page views");
+        assertEquals(List.of(), load.failedWrites().stream().map(DeployLoad.Sample::problem).toList(), "failed todo writes");
+        for (DeployLoad.LiveWatcher socket : load.sockets) {
+            assertTrue(socket.finalSeq > socket.startSeq, "the socket saw the writes");
+            assertEquals(List.of(), socket.lost(), "live updates lost (closes: " + socket.closes + ")");
+            assertEquals(0, socket.duplicates.get(), "live updates doubled");
+            assertEquals(0, socket.resets.get(), "catch-up fell back to a reset");
+        }
+    }
+
+    /** The gateway refreshes manifests every 5 s; its admin view (behind login) must name the new version. */
+    private static void awaitGatewaySees(String frontend, String version) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode list = JSON.readTree(alice.get("/admin/frontends").body());
+            for (JsonNode f : list) {
+                if (f.get("name").asText().equals(frontend)) {
+                    seen = f.get("version").asText();
+                }
+            }
+            if (version.equals(seen)) {
+                return;
+            }
+            DeployLoad.pause(500);
+        }
+        throw new AssertionError("gateway still composes " + frontend + " " + seen + ", expected " + version);
+    }
+
+    private static String manifestVersion(int port) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/.well-known/orrery/manifest.json")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).get("version").asText();
+    }
+
+    private static Map<String, String> pids() throws IOException {
+        Map<String, String> pids = new LinkedHashMap<>();
+        try (var files = Files.list(STATE.resolve("pids"))) {
+            for (Path f : files.sorted().toList()) {
+                pids.put(f.getFileName().toString(), Files.readString(f).trim());
+            }
+        }
+        return pids;
+    }
+
+    private static Map<String, String> otherPids(String module) throws IOException {
+        Map<String, String> others = new LinkedHashMap<>(pids());
+        others.keySet().removeIf(k -> k.startsWith(module + "-"));
+        return others;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    record Run(int exit, String output) {
+    }
+
+    static Run orrery(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("orrery").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        Map<String, String> e = builder.environment();
+        e.put("ORRERY_STATE", STATE.toString());
+        e.put("ORRERY_GATEWAY_PORT", "38080");
+        e.put("ORRERY_TODO_PORT", "38081");
+        e.put("ORRERY_PROFILE_PORT", "38082");
+        e.put("ORRERY_TODO_BLUE_PORT", "38091");
+        e.put("ORRERY_TODO_GREEN_PORT", "38093");
+        e.put("ORRERY_PROFILE_BLUE_PORT", "38092");
+        e.put("ORRERY_PROFILE_GREEN_PORT", "38094");
+        e.put("ORRERY_EDGE_STATS_PORT", "38406");
+        e.put("ORRERY_TODO_FRONTEND_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/todo_deploy_e2e"
+                + " -Dmp.messaging.incoming.profile-events.queue.name=" + TODO_QUEUE
+                + " -Dmp.messaging.incoming.todo-changes.exchange.name=orrery.todo.changes.deploy-e2e"
+                + " -Dmp.messaging.outgoing.todo-changes-out.exchange.name=orrery.todo.changes.deploy-e2e");
+        e.put("ORRERY_PROFILE_FRONTEND_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/profile_deploy_e2e");
+        e.put("ORRERY_BFF_GATEWAY_OPTS", "");
+        e.put("ORRERY_SERVICE_JAVA_OPTS", "");
+        e.putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        System.out.println("$ ./orrery " + String.join(" ", args) + "\n" + output);
+        return new Run(process.exitValue(), output);
+    }
+
+    private static void report(String what, Run run, DeployLoad load, long start, long end) throws IOException {
+        StringBuilder out = new StringBuilder("== " + what + " (exit " + run.exit() + ")\n");
+        if (start > 0) {
+            out.append(String.format("page views before: %s%npage views during: %s%ntodo writes during: %s%n",
+                    stats(load.pages, Long.MIN_VALUE, start), stats(load.pages, start, end), stats(load.writes, start, end)));
+        }
+        out.append(String.format("all page views: %d (%d failed), todo writes: %d (%d failed)%n", load.pages.size(),
+                load.failedPages().size(), load.writes.size(), load.failedWrites().size()));
+        load.failedPages().stream().limit(3).forEach(f -> out.append("failed page view: ").append(f.problem()).append('\n'));
+        load.failedWrites().stream().limit(3).forEach(f -> out.append("failed write: ").append(f.problem()).append('\n'));
+        for (DeployLoad.LiveWatcher s : load.sockets) {
+            out.append(String.format("socket: seq %d..%d, frames %d, lost %d, doubled %d, resets %d, reconnects %d, closes %s%n",
+                    s.startSeq, s.finalSeq, s.seen.size(), s.lost().size(), s.duplicates.get(), s.resets.get(),
+                    s.reconnects.get(), s.closes));
+        }
+        run.output().lines().filter(l -> l.contains("NEW VERSION SERVING") || l.contains(" done: ") || l.contains("ABANDONED"))
+                .forEach(l -> out.append(l.strip()).append('\n'));
+        System.out.println(out);
+        Files.writeString(REPORT, out + "\n", StandardOpenOption.APPEND);
+    }
+
+    private static String stats(Iterable<DeployLoad.Sample> samples, long from, long to) {
+        List<Long> ms = new ArrayList<>();
+        int failed = 0;
+        for (DeployLoad.Sample s : samples) {
+            if (s.startNanos() >= from && s.startNanos() < to) {
+                ms.add(TimeUnit.NANOSECONDS.toMillis(s.nanos()));
+                failed += s.ok() ? 0 : 1;
+            }
+        }
+        if (ms.isEmpty()) {
+            return "none";
+        }
+        ms.sort(null);
+        return String.format("n=%d failed=%d p50=%dms p99=%dms max=%dms", ms.size(), failed, ms.get(ms.size() / 2),
+                ms.get(Math.min(ms.size() - 1, (int) Math.ceil(ms.size() * 0.99) - 1)), ms.get(ms.size() - 1));
+    }
+}
