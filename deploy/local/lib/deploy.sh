@@ -153,8 +153,11 @@ _deploy_switch() {
   _deploy_step "drain ($scur sessions left, e.g. WebSockets)" "$t"
 
   t=$(_deploy_t)
-  # SIGTERM: Quarkus finishes in-flight requests (quarkus.shutdown.timeout=20s) and closes its WebSockets,
-  # whose clients reconnect through the gateway to the new instance and catch up by sequence number
+  # What is still open after the drain is long-lived (WebSockets through the edge's tunnels): the edge closes
+  # those, their clients reconnect through the gateway to the new instance and catch up by sequence number.
+  # (Left open, they would hold Quarkus's graceful shutdown for its whole timeout.)
+  ((scur > 0)) && edge_cmd "shutdown sessions server $FE_NAME/$old" >/dev/null
+  # SIGTERM: Quarkus finishes in-flight requests (quarkus.shutdown.timeout=20s) and stops
   stop_part "$old_part" 30 >/dev/null
   edge_set_state "$FE_NAME" "$old" maint
   _deploy_step "old instance (pid $old_pid) stopped" "$t"

@@ -34,6 +34,7 @@ final class DeployVisitor {
     private DeployVisitor(String site) {
         this.site = site;
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new LocalhostCookies())
                 .followRedirects(HttpClient.Redirect.ALWAYS)
                 .connectTimeout(Duration.ofSeconds(5))
