@@ -39,7 +39,7 @@ class ManifestAndListFragmentTest extends TwoUsers {
             String sri = "sha384-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(served));
             assertEquals(sri, asset.integrity(), asset.url());
         }
-        assertEquals(List.of("http:/api/todos", "http:/todo/assets/", "websocket:/live/todos"),
+        assertEquals(List.of("http:/api/todos", "http:/todo/assets/", "http:/todo/isolated/summary", "websocket:/live/todos"),
                 manifest.routes().stream().map(r -> r.kind() + ":" + r.prefix()).toList());
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.style.StyleAssets;
 import dev.orrery.todo.config.TodoConfig;
+import dev.orrery.todo.isolated.SummaryResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,7 @@ public class ManifestResource {
                         OwnAssets.asset("script", "todo-live.js")),
                 List.of(new FragmentManifest.Route("http", "/api/todos"),
                         new FragmentManifest.Route("http", OwnAssets.BASE),
+                        new FragmentManifest.Route("http", SummaryResource.PATH),
                         new FragmentManifest.Route("websocket", "/live/todos")));
     }
 

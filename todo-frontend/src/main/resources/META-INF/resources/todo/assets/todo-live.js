@@ -18,6 +18,22 @@ function relativeTime(iso) {
   return format.format(-Math.floor(seconds / 86400), 'day');
 }
 
+// The isolated summary (an iframe of todo-frontend's own) speaks only through the shared bridge: it reports its
+// height and counts; after every applied change the list asks it to refresh.
+function connectSummary(root) {
+  const frame = root.querySelector('iframe.todo-summary');
+  if (!frame) return null;
+  const connection = import(frame.dataset.bridge).then(({ connectFrame }) => connectFrame(frame, {
+    allowedOrigins: [location.origin],
+    styleGuide: document.documentElement.dataset.styleGuide || 'daylight',
+  }));
+  frame.addEventListener('todo-summary', (e) => {
+    frame.dataset.open = e.detail.open;
+    frame.dataset.done = e.detail.done;
+  });
+  return () => connection.then((bridge) => bridge.send({ topic: 'todo-refresh' }));
+}
+
 class TodoList {
   constructor(root) {
     this.root = root;
@@ -27,6 +43,7 @@ class TodoList {
     this.text = this.form.querySelector('textarea');
     this.error = this.form.querySelector('.todo-error');
     this.status = root.querySelector('.todo-live-status');
+    this.refreshSummary = connectSummary(root);
     this.wire();
     this.upgradeCards(root);
     this.connect();
@@ -137,6 +154,7 @@ class TodoList {
       default:
         return;
     }
+    this.refreshSummary?.();
   }
 
   insert(html) {
