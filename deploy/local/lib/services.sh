@@ -107,9 +107,18 @@ instance_await() {
   svc_ready "$2" || return 1
 }
 
+# await_started PART PORT : ready within SERVICE_READY_TIMEOUT, else fail naming the part's log
+await_started() {
+  local rc=0
+  instance_await "$1" "$2" "$SERVICE_READY_TIMEOUT" || rc=$?
+  ((rc == 2)) && fail_part "$1" "$(logfile "$1")" "exited during start-up"
+  ((rc == 1)) && fail_part "$1" "$(logfile "$1")" "http://localhost:$2/q/health/ready not 200 within ${SERVICE_READY_TIMEOUT}s"
+  return 0
+}
+
 frontend_up() {   # NAME: the active slot's instance, started when not running, and that slot enabled in the edge
   edge_frontend "$1"
-  local slot port part rel rc=0
+  local slot port part rel
   slot=$(active_slot "$FE_NAME"); port=$(slot_port "$slot"); part=$(instance_part "$FE_MODULE" "$slot")
   if part_pid_alive "$part" && wait_until "$SERVICE_READY_TIMEOUT" svc_ready "$port"; then
     progress "$FE_MODULE" "already running ($slot slot, instance :$port, via edge http://localhost:$FE_PORT)"
@@ -118,10 +127,7 @@ frontend_up() {   # NAME: the active slot's instance, started when not running, 
     rel=$(release_create "$FE_MODULE" "")
     instance_start "$FE_MODULE" "$slot" "$port" "$rel"
     ORRERY_STARTED+=("$part")
-    instance_await "$part" "$port" "$SERVICE_READY_TIMEOUT" || rc=$?
-    ((rc == 2)) && fail_part "$part" "$(logfile "$part")" "exited during start-up"
-    ((rc == 1)) && fail_part "$part" "$(logfile "$part")" \
-      "http://localhost:$port/q/health/ready not 200 within ${SERVICE_READY_TIMEOUT}s"
+    await_started "$part" "$port"
     release_prune "$FE_MODULE"
     progress "$FE_MODULE" "up ($slot slot, instance :$port, release $(basename "$rel"), via edge http://localhost:$FE_PORT)"
   fi
@@ -149,11 +155,7 @@ gateway_up() {
       ${ORRERY_SERVICE_JAVA_OPTS:-} $(module_opts "$mod") -jar "$rel/app/quarkus-run.jar" )
   echo "$rel" >"$EDGE_DIR/$mod.release"
   ORRERY_STARTED+=("$mod")
-  local rc=0
-  instance_await "$mod" "$GATEWAY_PORT" "$SERVICE_READY_TIMEOUT" || rc=$?
-  ((rc == 2)) && fail_part "$mod" "$(logfile "$mod")" "exited during start-up"
-  ((rc == 1)) && fail_part "$mod" "$(logfile "$mod")" \
-    "http://localhost:$GATEWAY_PORT/q/health/ready not 200 within ${SERVICE_READY_TIMEOUT}s"
+  await_started "$mod" "$GATEWAY_PORT"
   release_prune "$mod"
   progress "$mod" "up (http://localhost:$GATEWAY_PORT, release $(basename "$rel"))"
 }
