@@ -44,8 +44,12 @@ class ProfileBrowserIT {
     }
 
     private static void rename(String user, String name) {
+        updateProfile(user, name, "daylight");
+    }
+
+    private static void updateProfile(String user, String name, String styleGuide) {
         given().auth().oauth2(Keycloak.accessToken(user)).contentType(ContentType.JSON)
-                .body(Map.of("displayName", name, "styleGuide", "daylight", "timeZone", "UTC"))
+                .body(Map.of("displayName", name, "styleGuide", styleGuide, "timeZone", "UTC"))
                 .put("http://localhost:" + Platform.PROFILE_PORT + "/api/profile").then().statusCode(200);
     }
 
@@ -68,6 +72,31 @@ class ProfileBrowserIT {
                 new LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(bobTodos.locator("body")).not().containsText(newName);
         rename("alice", "Alice Liddell");
+        aliceTodos.context().close();
+        bobTodos.context().close();
+    }
+
+    /** A new style guide switches alice's open page at once (todo-frontend's socket), and nobody else's. */
+    @Test
+    void aChosenStyleGuideSwitchesAlicesOpenPageOnly() {
+        addTodo("alice", "Alice's card " + UUID.randomUUID());
+        Page aliceTodos = browser.newVisitor();
+        Browser.logIn(aliceTodos, "alice");
+        assertThat(aliceTodos.locator("[data-fragment='todo:list']")).hasAttribute("data-live-state", "open");
+        Page bobTodos = browser.newVisitor();
+        Browser.logIn(bobTodos, "bob");
+        assertThat(bobTodos.locator("[data-fragment='todo:list']")).hasAttribute("data-live-state", "open");
+        String background = "() => getComputedStyle(document.body).backgroundColor";
+        Object daylightBackground = aliceTodos.evaluate(background);
+        try {
+            updateProfile("alice", "Alice Liddell", "nightfall");
+            assertThat(aliceTodos.locator("html")).hasAttribute("data-style-guide", "nightfall",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+            org.junit.jupiter.api.Assertions.assertNotEquals(daylightBackground, aliceTodos.evaluate(background));
+            assertThat(bobTodos.locator("html")).not().hasAttribute("data-style-guide", "nightfall");
+        } finally {
+            rename("alice", "Alice Liddell");
+        }
         aliceTodos.context().close();
         bobTodos.context().close();
     }

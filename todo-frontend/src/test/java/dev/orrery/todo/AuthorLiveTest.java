@@ -43,13 +43,47 @@ class AuthorLiveTest {
         try (LiveClient socket = LiveClient.open(vertx, base, "alice")) {
             sendProfileUpdated(new ProfileUpdated(ProfileUpdated.SCHEMA, UUID.randomUUID().toString(), userId,
                     "Alice Liddell", avatar, "daylight", System.currentTimeMillis(), Instant.now()));
-            JsonObject frame = socket.next();
+            JsonObject frame = nextCardFrame(socket);
             assertEquals("updated", frame.getString("type"));
             assertEquals(id, frame.getLong("todoId"));
             assertTrue(frame.getString("html").contains("<img class=\"todo-avatar\" src=\"" + avatar),
                     frame.getString("html"));
             assertEquals(alice.card(id), frame.getString("html"));
         }
+    }
+
+    @Test
+    void newStyleGuideSwitchesTheOpenTabsOnceAndOnlyForItsUser() throws Exception {
+        alice.deleteAll();
+        alice.add("Styled");
+        String userId = (String) ((java.util.Map<?, ?>) alice.list().get(0).get("author")).get("userId");
+        long version = System.currentTimeMillis();
+        try (LiveClient aliceSocket = LiveClient.open(vertx, base, "alice");
+                LiveClient bobSocket = LiveClient.open(vertx, base, "bob")) {
+            sendProfileUpdated(new ProfileUpdated(ProfileUpdated.SCHEMA, UUID.randomUUID().toString(), userId,
+                    "Alice Liddell", null, "nightfall", version, Instant.now()));
+            JsonObject styled = aliceSocket.next();
+            assertEquals("styled", styled.getString("type"));
+            assertEquals("nightfall", styled.getString("html"));
+            assertEquals("updated", aliceSocket.next().getString("type"));
+            // the same style again switches nothing; an unknown name is never pushed
+            sendProfileUpdated(new ProfileUpdated(ProfileUpdated.SCHEMA, UUID.randomUUID().toString(), userId,
+                    "Alice Liddell", null, "nightfall", version + 1, Instant.now()));
+            assertEquals("updated", aliceSocket.next().getString("type"));
+            sendProfileUpdated(new ProfileUpdated(ProfileUpdated.SCHEMA, UUID.randomUUID().toString(), userId,
+                    "Alice Liddell", null, "<script>", version + 2, Instant.now()));
+            assertEquals("updated", aliceSocket.next().getString("type"));
+            assertTrue(bobSocket.isEmpty(), "bob's socket saw alice's style change");
+        } finally {
+            sendProfileUpdated(new ProfileUpdated(ProfileUpdated.SCHEMA, UUID.randomUUID().toString(), userId,
+                    "Alice Liddell", null, "daylight", version + 3, Instant.now()));
+        }
+    }
+
+    /** The next card frame; a style switch left over from another test's profile change is skipped. */
+    private static JsonObject nextCardFrame(LiveClient socket) throws InterruptedException {
+        JsonObject frame = socket.next();
+        return "styled".equals(frame.getString("type")) ? socket.next() : frame;
     }
 
     private static void sendProfileUpdated(ProfileUpdated event) throws Exception {

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.orrery.contracts.event.ProfileUpdated;
+import dev.orrery.style.StyleAssets;
 import dev.orrery.todo.todo.Todo;
 import dev.orrery.todo.todo.TodoService;
 import io.smallrye.common.annotation.Blocking;
@@ -21,6 +22,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class ProfileEventConsumer {
+
+    private static final StyleAssets STYLE_GUIDES = StyleAssets.load();
 
     private static final Logger LOG = Logger.getLogger(ProfileEventConsumer.class);
 
@@ -46,11 +49,16 @@ public class ProfileEventConsumer {
             LOG.debugf("ignoring profile event %s: already applied", event.eventId());
             return;
         }
+        Author before = Author.findById(event.userId());
+        String previousStyleGuide = before == null ? null : before.styleGuide;
         if (!apply(event)) {
             LOG.debugf("ignoring profile event %s: version %d is not newer", event.eventId(), event.version());
             return;
         }
         authorChanged.fire(new AuthorChanged(event.userId()));
+        if (STYLE_GUIDES.isStyleGuide(event.styleGuide()) && !event.styleGuide().equals(previousStyleGuide)) {
+            todos.styleGuideChanged(event.userId(), event.styleGuide());
+        }
         // The user's open tabs show the new name and avatar at once.
         Todo.ofUser(event.userId()).forEach(todos::authorChanged);
     }

@@ -10,6 +10,8 @@ public enum ChangeType {
     DELETED,
     /** Remove every card. */
     CLEARED,
+    /** The user chose another style guide: the page switches to the one named in {@code html}. */
+    STYLED,
     /** Replace the whole list: the client was too far behind to replay. Never stored. */
     RESET,
     /** Sent once the catch-up is done: the socket is live from the carried sequence number on. Never stored. */

@@ -4,7 +4,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * One push to a user's sockets: {@code {seq, type, todoId, html}}. {@code html} is the card (or, for {@code reset},
- * the list) rendered by the same template as the fragments; null for deletions.
+ * the list) rendered by the same template as the fragments; null for deletions; for {@code styled}, the name of the
+ * style guide the page switches to.
  */
 public record LiveFrame(long seq, String type, Long todoId, String html) {
 

@@ -83,6 +83,11 @@ public class TodoService {
         changed(ChangeType.UPDATED, todo);
     }
 
+    /** The user's open tabs switch to their newly chosen style guide, in order with their other changes. */
+    public void styleGuideChanged(String userId, String styleGuide) {
+        changes.record(userId, ChangeType.STYLED, null, styleGuide);
+    }
+
     private TodoView changed(ChangeType type, Todo todo) {
         TodoView view = views.of(todo);
         changes.record(todo.userId, type, todo.id, renderer.card(view));

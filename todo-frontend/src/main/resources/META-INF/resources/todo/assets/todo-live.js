@@ -31,7 +31,10 @@ function connectSummary(root) {
     frame.dataset.open = e.detail.open;
     frame.dataset.done = e.detail.done;
   });
-  return () => connection.then((bridge) => bridge.send({ topic: 'todo-refresh' }));
+  return {
+    refresh: () => connection.then((bridge) => bridge.send({ topic: 'todo-refresh' })),
+    setStyleGuide: (name) => connection.then((bridge) => bridge.setStyleGuide(name)),
+  };
 }
 
 class TodoList {
@@ -43,7 +46,7 @@ class TodoList {
     this.text = this.form.querySelector('textarea');
     this.error = this.form.querySelector('.todo-error');
     this.status = root.querySelector('.todo-live-status');
-    this.refreshSummary = connectSummary(root);
+    this.summary = connectSummary(root);
     this.wire();
     this.upgradeCards(root);
     this.connect();
@@ -144,6 +147,13 @@ class TodoList {
       case 'deleted':
         existing?.remove();
         break;
+      case 'styled':
+        // The user chose another style guide in profile-frontend: this page follows at once.
+        if (/^[a-z][a-z-]*$/.test(frame.html)) {
+          document.documentElement.dataset.styleGuide = frame.html;
+          this.summary?.setStyleGuide(frame.html);
+        }
+        break;
       case 'cleared':
         this.list.querySelectorAll('[data-todo-id]').forEach((card) => card.remove());
         break;
@@ -154,7 +164,7 @@ class TodoList {
       default:
         return;
     }
-    this.refreshSummary?.();
+    this.summary?.refresh();
   }
 
   insert(html) {
