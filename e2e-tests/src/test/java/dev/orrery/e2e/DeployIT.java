@@ -91,18 +91,27 @@ class DeployIT {
     void aDeployWhoseInstanceNeverGetsReadyIsAbandonedAndTheOldOneKeepsServing() throws Exception {
         Map<String, String> pidsBefore = pids();
         String versionBefore = manifestVersion(38081);
-        Run run;
+        Run crashes;
+        Run neverReady;
         DeployLoad load = new DeployLoad(readers, alice, LIVE, Keycloak.accessToken("alice"), 2);
         try (load) {
             DeployLoad.pause(2000);
-            run = orrery(Map.of("ORRERY_DEPLOY_EXTRA_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none"),
+            // no database: Flyway fails, the instance exits during start-up
+            crashes = orrery(Map.of("ORRERY_DEPLOY_EXTRA_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none"),
                     "deploy", "--no-build", "--version", "9.9.9-broken", "--ready-timeout", "30", "todo-frontend");
+            // no broker: the instance runs but its readiness never turns green
+            neverReady = orrery(Map.of("ORRERY_DEPLOY_EXTRA_OPTS", "-Drabbitmq-addresses=127.0.0.1:1"),
+                    "deploy", "--no-build", "--version", "9.9.9-broken", "--ready-timeout", "20", "todo-frontend");
             DeployLoad.pause(2000);
         }
-        report("abandoned todo-frontend deploy", run, load, 0, 0);
-        assertNotEquals(0, run.exit(), run.output());
-        assertTrue(run.output().contains("ABANDONED"), run.output());
-        assertTrue(run.output().contains("todo-frontend-green.log") || run.output().contains("todo-frontend-blue.log"), run.output());
+        report("abandoned todo-frontend deploys (crash, never ready)", neverReady, load, 0, 0);
+        for (Run run : List.of(crashes, neverReady)) {
+            assertNotEquals(0, run.exit(), run.output());
+            assertTrue(run.output().contains("ABANDONED"), run.output());
+            assertTrue(run.output().matches("(?s).*todo-frontend-(green|blue)\\.log.*"), run.output());
+        }
+        assertTrue(crashes.output().contains("exited during start-up"), crashes.output());
+        assertTrue(neverReady.output().contains("did not become ready"), neverReady.output());
         assertClean(load);
         assertEquals(versionBefore, manifestVersion(38081));
         assertEquals(pidsBefore, pids(), "the old instance (and everything else) kept running");
