@@ -23,7 +23,7 @@ flock /tmp/orrery-e2e.lock ./mvnw -B -o -pl e2e-tests verify -Dit.test=DeployIT 
   echo "# bench/deploy $(date -u '+%F %T') UTC, git $(git rev-parse --short HEAD), $(nproc) cores"
   cat e2e-tests/target/deploy-report.txt
   echo "# launcher step timings"
-  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\[ *[0-9.]+s\] (deploy|rollback) ' | grep -v 'starting on\|other parts'
+  sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\[ *[0-9.]+s\] (deploy|rollback) ' | grep -v 'starting on\|other parts' | awk '!seen[$0]++'
 } >"$out"
 rm -f "$log"
 cat "$out"
