@@ -87,11 +87,32 @@ class TodoTwoInstancesIT {
         }
     }
 
+    /** An instance that stops (as a deploy drains it) says "going away", so browsers reconnect to its replacement. */
+    @Test
+    void aStoppingInstanceClosesItsSocketsWithGoingAway() throws Exception {
+        int port = SECOND_PORT + 1;
+        Process third = Platform.launch("todo-frontend", port, Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5439/todo_e2e",
+                "mp.messaging.incoming.profile-events.queue.name", Platform.TODO_PROFILE_QUEUE,
+                "quarkus.log.console.enable", "false",
+                "quarkus.log.file.enable", "true",
+                "quarkus.log.file.path", Platform.root().resolve("e2e-tests/target/e2e-logs/todo-frontend-3.log").toString()));
+        try {
+            Platform.awaitReady(port, Duration.ofSeconds(90));
+            Socket socket = Socket.open(port, Keycloak.accessToken("alice"));
+            third.destroy(); // SIGTERM, as ./orrery deploy sends it
+            assertEquals(1001, socket.closeCode.get(30, TimeUnit.SECONDS));
+        } finally {
+            third.destroyForcibly();
+        }
+    }
+
     /** A socket on {@code /live/todos} with the bearer token on the upgrade request, as the gateway opens it. */
     private static final class Socket implements WebSocket.Listener, AutoCloseable {
 
         private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
+        private final java.util.concurrent.CompletableFuture<Integer> closeCode = new java.util.concurrent.CompletableFuture<>();
         private WebSocket socket;
 
         static Socket open(int port, String token) throws Exception {
@@ -131,6 +152,12 @@ class TodoTwoInstancesIT {
                 partial.setLength(0);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
             return null;
         }
 

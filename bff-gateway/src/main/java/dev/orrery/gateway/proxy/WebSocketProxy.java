@@ -39,6 +39,8 @@ public class WebSocketProxy {
                 return;
             }
             WebSocket upstream = connected.result();
+            // Hold the front-end's first frames (e.g. todo's catch-up and 'ready') until the browser side is piped.
+            upstream.pause();
             ctx.request().toWebSocket().onSuccess(browser -> pipe(browser, upstream))
                     .onFailure(e -> upstream.close());
         });
@@ -59,6 +61,7 @@ public class WebSocketProxy {
                 browser.close(codeOr1000(upstream.closeStatusCode()), upstream.closeReason());
             }
         });
+        upstream.resume();
     }
 
     /** 1005/1006 mean "no code" and may not be sent in a close frame. */
