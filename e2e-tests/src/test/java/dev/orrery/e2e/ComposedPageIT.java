@@ -2,27 +2,12 @@ package dev.orrery.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 
 /** The whole path: browser → gateway → Keycloak login → composed page with both front-ends' fragments. */
-class ComposedPageIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Platform.start();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class ComposedPageIT extends InBrowser {
 
     @Test
     void aliceLogsInAndSeesBothFragments() {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -22,19 +21,10 @@ import io.restassured.http.ContentType;
  * Through the gateway in Chromium: alice renames herself on the profile page; her open todo tab shows the new name on
  * her cards without a reload (ProfileUpdated → todo-frontend's author copy → its live socket), bob's tab never does.
  */
-class ProfileBrowserIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Platform.start();
-        browser = new Browser();
-    }
+class ProfileBrowserIT extends InBrowser {
 
     @AfterAll
-    static void stop() {
-        browser.close();
+    static void restoreAlicesName() {
         rename("alice", "Alice Liddell");
     }
 

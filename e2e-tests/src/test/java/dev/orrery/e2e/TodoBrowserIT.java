@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -18,20 +16,7 @@ import com.microsoft.playwright.options.AriaRole;
  * tab of the same user follows without reloading (add, done, priority picker), Delete All empties both, script text
  * stays text.
  */
-class TodoBrowserIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Platform.start();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class TodoBrowserIT extends InBrowser {
 
     private static Locator list(Page page) {
         return page.locator("[data-fragment='todo:list']");

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.FrameLocator;
@@ -19,20 +17,7 @@ import com.microsoft.playwright.Page;
  * allow-listed proxy) sizes its iframe, reports its counts as a semantic event on the iframe element, follows the
  * page's style guide, and refreshes when the list changes; a message from a foreign window changes nothing.
  */
-class TodoIsolatedSummaryIT {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Platform.start();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class TodoIsolatedSummaryIT extends InBrowser {
 
     @Test
     void isolatedSummaryIsSizedReportsCountsAndRefreshesThroughTheBridge() {
