@@ -136,6 +136,11 @@ _deploy_switch() {
   wait_until 15 edge_server_up "$FE_NAME" "$new" \
     || { stop_part "$new_part" 10 >/dev/null; edge_set_state "$FE_NAME" "$new" maint
          die "$verb" "the edge did not see the new instance healthy within 15s; abandoned, the $old slot keeps serving"; }
+  # Both slots serve until the new instance has stayed ready for a while: a readiness that flaps right after
+  # start-up (a consumer still subscribing under load) must never leave the edge without a server.
+  stay_ready "$new_port" "${ORRERY_DEPLOY_SETTLE:-5}" \
+    || { stop_part "$new_part" 10 >/dev/null; edge_set_state "$FE_NAME" "$new" maint
+         die "$verb" "the new instance did not stay ready for ${ORRERY_DEPLOY_SETTLE:-5}s; abandoned, the $old slot keeps serving"; }
   edge_set_state "$FE_NAME" "$old" drain
   set_active_slot "$FE_NAME" "$new"
   _deploy_step "edge: $new serves, $old drains" "$t"
@@ -168,4 +173,15 @@ _deploy_switch() {
   [[ "$before" == "$after" ]] && progress "$verb" "no other process restarted" \
     || warn "$verb" "the other parts' process ids changed (before: $before; after: $after)"
   progress "$verb" "done: $FE_MODULE $new slot, pid $new_pid, version ${version:-?}, release $(basename "$rel"); total $(_deploy_secs "$t0" "$(_deploy_t)")"
+}
+
+# stay_ready PORT SECONDS: /q/health/ready answers 200 on SECONDS consecutive probes, one second apart (within 4x that).
+stay_ready() {
+  local port="$1" need="$2" ok=0 tries=0
+  while ((ok < need && tries < need * 4)); do
+    if svc_ready "$port"; then ok=$((ok + 1)); else ok=0; fi
+    tries=$((tries + 1))
+    sleep 1
+  done
+  ((ok >= need))
 }
