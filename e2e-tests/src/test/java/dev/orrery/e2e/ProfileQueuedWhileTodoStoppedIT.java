@@ -4,11 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -51,16 +46,6 @@ class ProfileQueuedWhileTodoStoppedIT {
         return ready == null ? 0 : ready;
     }
 
-    static String authorName(String userId) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5439/todo_e2e", "orrery", "orrery");
-                PreparedStatement s = c.prepareStatement("SELECT display_name FROM author WHERE user_id = ?")) {
-            s.setString(1, userId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
     @Test
     void profileUpdatesQueueUpAndAreAppliedWhenTodoStartsAgain() throws Exception {
         String userId = given().auth().oauth2(Keycloak.accessToken("alice"))
@@ -72,9 +57,9 @@ class ProfileQueuedWhileTodoStoppedIT {
         rename(name);
         // The management API's counters lag a few seconds behind.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> messagesWaiting() >= 1);
-        assertNotEquals(name, authorName(userId));
+        assertNotEquals(name, TodoAuthorCopy.displayName(userId));
 
         Platform.startService("todo-frontend");
-        await().atMost(Duration.ofSeconds(30)).until(() -> name.equals(authorName(userId)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> name.equals(TodoAuthorCopy.displayName(userId)));
     }
 }
