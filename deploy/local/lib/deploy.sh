@@ -10,17 +10,24 @@ DEPLOY_DRAIN_TIMEOUT="${ORRERY_DEPLOY_DRAIN_TIMEOUT:-10}"
 
 deploy_usage() {
   cat <<'USAGE'
-Usage: ./orrery deploy [--version V] [--no-build] [--ready-timeout S] [--drain-timeout S] FRONT-END
+Usage: ./orrery deploy [--version V] [--no-build] [--source DIR] [--ready-timeout S] [--drain-timeout S] FRONT-END
        ./orrery rollback [--ready-timeout S] [--drain-timeout S] FRONT-END
 
 FRONT-END: todo-frontend (todo) or profile-frontend (profile).
-  --version V         the version the new instance announces (manifest, fragment header); default: the build's
+  --version V         the version the new instance announces (manifest, fragment header); default after a build:
+                      the build's version plus its commit (0.1.0-SNAPSHOT+g1a2b3c4, ".dirty" when the front-end's
+                      or its dependencies' sources have uncommitted changes); with --no-build: the build's own
   --no-build          do not run Maven; release what <module>/target/quarkus-app holds now
+  --source DIR        build and release from DIR, another checkout of this repository (e.g. a clean clone of a
+                      tag), instead of this working tree
   --ready-timeout S   seconds the new instance has to answer /q/health/ready (default 90, ORRERY_DEPLOY_READY_TIMEOUT)
   --drain-timeout S   seconds to wait for the old instance's open sessions (WebSockets) before SIGTERM (default 10)
 Extra -D options for the new instance only: ORRERY_DEPLOY_EXTRA_OPTS (e.g. to make it fail its readiness:
   ORRERY_DEPLOY_EXTRA_OPTS=-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none).
 Releases are kept under .orrery/releases/<module>/ (the newest ORRERY_RELEASES_KEPT=3 plus the running ones).
+The build is `./mvnw -B -pl <module> -am package -DskipTests` in DIR: the front-end and what it depends on
+(api-contracts, shared-style), never the other front-end or the gateway; extra Maven arguments (e.g. -o) through
+MAVEN_ARGS. One deploy or rollback per front-end at a time: a second one fails at once, naming the running one.
 USAGE
 }
 
@@ -41,12 +48,15 @@ _deploy_other_pids() {
   echo "${out% }"
 }
 
-_deploy_parse() {   # sets D_VERSION D_BUILD D_READY D_DRAIN D_TARGET
-  D_VERSION=""; D_BUILD=1; D_READY="$DEPLOY_READY_TIMEOUT"; D_DRAIN="$DEPLOY_DRAIN_TIMEOUT"; D_TARGET=""
+_deploy_parse() {   # sets D_VERSION D_BUILD D_SOURCE D_READY D_DRAIN D_TARGET D_COMMAND
+  D_VERSION=""; D_BUILD=1; D_SOURCE="$ORRERY_HOME"; D_READY="$DEPLOY_READY_TIMEOUT"; D_DRAIN="$DEPLOY_DRAIN_TIMEOUT"
+  D_TARGET=""; D_COMMAND="./orrery ${D_VERB:-deploy} $*"
   while (($#)); do
     case "$1" in
       --version) D_VERSION="${2:?--version needs a value}"; shift ;;
       --no-build) D_BUILD=0 ;;
+      --source) D_SOURCE="$(cd "${2:?--source needs a folder}" 2>/dev/null && pwd)" || die deploy "--source $2: no such folder"
+                shift ;;
       --ready-timeout) D_READY="${2:?--ready-timeout needs seconds}"; shift ;;
       --drain-timeout) D_DRAIN="${2:?--drain-timeout needs seconds}"; shift ;;
       -h|--help) deploy_usage; exit 0 ;;
@@ -58,6 +68,70 @@ _deploy_parse() {   # sets D_VERSION D_BUILD D_READY D_DRAIN D_TARGET
   [[ -n "$D_TARGET" ]] || { deploy_usage >&2; die deploy "which front-end? (todo-frontend or profile-frontend)"; }
   edge_frontend "$D_TARGET" || die deploy "unknown front-end '$D_TARGET' (known: todo-frontend, profile-frontend)"
   [[ "$D_VERSION" =~ ^[A-Za-z0-9._+-]*$ ]] || die deploy "--version: letters, digits and . _ + - only"
+  [[ -f "$D_SOURCE/pom.xml" && -d "$D_SOURCE/$FE_MODULE" ]] \
+    || die deploy "--source $D_SOURCE: not a checkout of Orrery (no pom.xml and $FE_MODULE/ there)"
+}
+
+# ---------------------------------------------------------------- one deploy or rollback per front-end at a time
+# The lock is a file created atomically (a hard link fails when it exists) holding "PID START-TICKS WHEN COMMAND".
+# A lock whose process is gone, or whose PID now belongs to another process (start time differs), is stale: left by
+# a deploy that was killed; it is taken over with a warning.
+_deploy_lockfile() { echo "$ORRERY_STATE/locks/$FE_MODULE.deploy"; }
+# proc_start PID : the process's start time in clock ticks since boot (field 22 of /proc/PID/stat)
+proc_start() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f20; }
+
+_deploy_lock() {
+  local f tmp pid start when command
+  f=$(_deploy_lockfile); mkdir -p "$(dirname "$f")"
+  tmp="$f.$$"
+  printf '%s %s %s %s\n' "$$" "$(proc_start "$$")" "$(date -u +%FT%TZ)" "$D_COMMAND" >"$tmp"
+  if ! ln "$tmp" "$f" 2>/dev/null && ! { [[ ! -e "$f" ]] && ln "$tmp" "$f" 2>/dev/null; }; then
+    read -r pid start when command <"$f" || true
+    if [[ -n "${pid:-}" ]] && pid_alive "$pid" && [[ "$(proc_start "$pid")" == "$start" ]]; then
+      rm -f "$tmp"
+      die "$D_VERB" "another deploy or rollback of $FE_MODULE is running: pid $pid, '$command', started $when." \
+        "Wait for it to finish (one at a time per front-end); if it hangs, stop it: kill $pid"
+    fi
+    warn "$D_VERB" "taking over a stale lock of $FE_MODULE: pid ${pid:-?} ('${command:-?}', started ${when:-?})" \
+      "is gone (killed?); $(_deploy_lockfile | sed "s|^$ORRERY_HOME/||") was left behind"
+    rm -f "$f"
+    ln "$tmp" "$f" 2>/dev/null || { rm -f "$tmp"; die "$D_VERB" "another deploy of $FE_MODULE took the lock just now"; }
+  fi
+  rm -f "$tmp"
+  trap _deploy_unlock EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+_deploy_unlock() {
+  local f pid; f=$(_deploy_lockfile)
+  read -r pid _ <"$f" 2>/dev/null || return 0
+  [[ "$pid" == "$$" ]] && rm -f "$f"
+  return 0
+}
+
+# _deploy_build : ./mvnw package of the front-end and what it depends on, in D_SOURCE; sets D_VERSION when empty
+_deploy_build() {
+  local log t modules commit dirty=""
+  log=$(logfile "build-$FE_MODULE")
+  t=$(_deploy_t)
+  progress deploy "building $FE_MODULE alone in ${D_SOURCE}: ./mvnw -B -pl $FE_MODULE -am package -DskipTests" \
+    "${MAVEN_ARGS:-} (log: $log)"
+  ( cd "$D_SOURCE" && if [[ -x ./mvnw ]]; then ./mvnw -B -pl "$FE_MODULE" -am package -DskipTests
+                      else mvn -B -pl "$FE_MODULE" -am package -DskipTests; fi ) >"$log" 2>&1 \
+    || fail_part deploy "$log" "the build of $FE_MODULE failed; nothing was changed"
+  modules=$(grep -o '< dev\.orrery:[A-Za-z0-9_.-]* >' "$log" | sed 's/< dev\.orrery:\(.*\) >/\1/' | tr '\n' ' ')
+  _deploy_step "build (modules: ${modules% })" "$t"
+  if [[ -z "$D_VERSION" ]]; then
+    commit=$(git -C "$D_SOURCE" rev-parse --short HEAD 2>/dev/null) || return 0
+    [[ -n "$(git -C "$D_SOURCE" status --porcelain -- "$FE_MODULE" api-contracts shared-style pom.xml 2>/dev/null)" ]] \
+      && dirty=".dirty"
+    D_VERSION="$(_deploy_built_version)+g$commit$dirty"
+  fi
+}
+# the version Maven gave the build: the module's jar is app/<module>-<version>.jar
+_deploy_built_version() {
+  local jar; jar=$(cd "$D_SOURCE/$FE_MODULE/target/quarkus-app/app" && ls "$FE_MODULE"-*.jar 2>/dev/null | head -n1)
+  jar="${jar#"$FE_MODULE"-}"; echo "${jar%.jar}"
 }
 
 _deploy_preflight() {
@@ -70,26 +144,24 @@ _deploy_preflight() {
 }
 
 cmd_deploy() {
+  D_VERB=deploy
   _deploy_parse "$@"
   _deploy_preflight
+  _deploy_lock
   local t0 t rel
   t0=$(_deploy_t)
-  if ((D_BUILD)); then
-    t=$(_deploy_t)
-    progress deploy "building $FE_MODULE alone: ./mvnw -B -q -pl $FE_MODULE -am install -DskipTests (log: $(logfile "build-$FE_MODULE"))"
-    ( cd "$ORRERY_HOME" && mvn_cmd -B -q -pl "$FE_MODULE" -am install -DskipTests ) >"$(logfile "build-$FE_MODULE")" 2>&1 \
-      || fail_part deploy "$(logfile "build-$FE_MODULE")" "the build of $FE_MODULE failed; nothing was changed"
-    _deploy_step "build" "$t"
-  fi
+  ((D_BUILD)) && _deploy_build
   t=$(_deploy_t)
-  rel=$(release_create "$FE_MODULE" "$D_VERSION")
+  rel=$(release_create "$FE_MODULE" "$D_VERSION" "$D_SOURCE")
   _deploy_step "release $(basename "$rel")" "$t"
   _deploy_switch "$rel" "$t0" deploy
 }
 
 cmd_rollback() {
+  D_VERB=rollback
   _deploy_parse "$@"
   _deploy_preflight
+  _deploy_lock
   local t0 cur prev
   t0=$(_deploy_t)
   cur=$(instance_release "$FE_MODULE" "$(active_slot "$FE_NAME")")

@@ -42,10 +42,11 @@ releases_of() { ls -1d "$ORRERY_RELEASES/$1"/*/ 2>/dev/null | sed 's|/$||' | sor
 release_version() { sed -n 's/^VERSION=//p' "$1/release.env" 2>/dev/null; }
 release_opts() { sed -n 's/^OPTS=//p' "$1/release.env" 2>/dev/null; }
 
-# release_create MODULE VERSION -> path of a release holding the module's current target/quarkus-app; the newest
-# release is reused when it holds the same build and version.
+# release_create MODULE VERSION [ROOT] -> path of a release holding the module's current target/quarkus-app (under
+# ROOT, a checkout of this repository; default: this one); the newest release is reused when it holds the same build
+# and version.
 release_create() {
-  local mod="$1" version="$2" src="$ORRERY_HOME/$1/target/quarkus-app" fp newest name dir
+  local mod="$1" version="$2" root="${3:-$ORRERY_HOME}" src="${3:-$ORRERY_HOME}/$1/target/quarkus-app" fp newest name dir
   [[ -f "$src/quarkus-run.jar" ]] \
     || die "$mod" "${src#"$ORRERY_HOME"/}/quarkus-run.jar not found: module not built (yet)?" \
          "Run './mvnw -B -DskipTests install' and check its output, or use './orrery up --infra-only'."
@@ -59,7 +60,7 @@ release_create() {
         && "$(release_version "$newest")" == "$version" ]]; then
     echo "$newest"; return 0
   fi
-  name="$(date +%Y%m%d-%H%M%S)-${version:-g$(git -C "$ORRERY_HOME" rev-parse --short HEAD 2>/dev/null || echo local)}"
+  name="$(date +%Y%m%d-%H%M%S)-${version:-g$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo local)}"
   dir="$ORRERY_RELEASES/$mod/$name"
   mkdir -p "$dir"
   cp -a "$src" "$dir/app"
@@ -68,7 +69,8 @@ release_create() {
     # the version shows in the manifest, /q/info-like data and fragment headers of the front-end
     [[ -n "$version" ]] && echo "OPTS=-D${mod%%-*}.version=$version -Dquarkus.application.version=$version"
     echo "FINGERPRINT=$fp"
-    echo "BUILT_FROM=$(git -C "$ORRERY_HOME" rev-parse HEAD 2>/dev/null || echo unknown)"
+    echo "BUILT_FROM=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)"
+    echo "SOURCE=$root"
   } >"$dir/release.env"
   echo "$dir"
 }

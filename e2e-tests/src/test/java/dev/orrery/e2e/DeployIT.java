@@ -1,6 +1,7 @@
 package dev.orrery.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +30,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code ./orrery deploy} and {@code rollback} under load, on an isolated copy of the platform that the launcher itself
- * starts (its own ports 38080–38094, state folder, databases and queues; the shared RabbitMQ, PostgreSQL and
- * Keycloak). While pages are viewed, todos written through the gateway and live sockets open, a front-end is
- * replaced: no page or write fails, no live update is lost or doubled, the new version is served and seen by the
- * gateway, and no other process restarts. Writes a report (latencies before and during each deploy) for bench/deploy.
+ * starts (its own ports 38080–38094, state folder, databases, exchanges and queues; the shared RabbitMQ, PostgreSQL
+ * and Keycloak). While pages are viewed, todos written through the gateway, live sockets open through the gateway's
+ * WebSocket proxy and a user renames themself (ProfileUpdated in flight from profile to todo), a front-end is
+ * replaced: no page or write fails, no live update is lost or doubled, every profile change is applied once, the new
+ * version is served and seen by the gateway, and no other process restarts. One deploy runs the launcher's own build
+ * (from a clean clone of HEAD); the abandoned deploys also prove the one-deploy-at-a-time lock. Writes a report
+ * (latencies before and during each deploy) for bench/deploy.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployIT {
@@ -41,17 +46,17 @@ class DeployIT {
     private static final Path ROOT = Platform.root();
     private static final Path STATE = ROOT.resolve("e2e-tests/target/deploy-state");
     private static final Path REPORT = ROOT.resolve("e2e-tests/target/deploy-report.txt");
+    private static final Path SOURCE = ROOT.resolve("e2e-tests/target/deploy-source");
+    private static final Path LOCK = STATE.resolve("locks/todo-frontend.deploy");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Live sockets go to todo's stable address (the edge), as the gateway's proxy does upstream: through the gateway
-     * itself the frames a front-end sends right on open (ready, catch-up) are dropped by its WebSocketProxy (the
-     * upstream socket is not paused until the browser's upgrade completes), which would hide what this test checks.
-     */
-    private static final String LIVE = "ws://localhost:38081/live/todos";
+    private static final String TODO_DB = "todo_deploy_e2e";
     private static final String TODO_QUEUE = "todo-deploy-e2e.profile-events.v2";
+    /** ProfileUpdated of this stack only: neither a running platform's nor other tests' events reach it, nor its theirs. */
+    private static final String PROFILE_EXCHANGE = "orrery.profile.deploy-e2e";
 
     private static final List<DeployVisitor> readers = new ArrayList<>();
     private static DeployVisitor alice;
+    private static DeployVisitor bob;
     private static String initialTodoVersion;
 
     @BeforeAll
@@ -60,14 +65,18 @@ class DeployIT {
         Files.writeString(REPORT, "");
         orrery(Map.of(), "down", "services", "edge");   // leftovers of an interrupted run
         deleteRecursively(STATE);
-        Platform.recreateDatabases("todo_deploy_e2e", "profile_deploy_e2e");
-        Platform.purgeQueue(TODO_QUEUE);
+        Platform.recreateDatabases(TODO_DB, "profile_deploy_e2e");
+        // deleted, not purged: it is declared again with this stack's binding only
+        DeployProfileUpdates.deleteQueue(TODO_QUEUE);
         Run up = orrery(Map.of(), "up", "--no-build", "edge", "services");
         assertEquals(0, up.exit(), up.output());
         alice = DeployVisitor.logIn(SITE, "alice");
+        bob = DeployVisitor.logIn(SITE, "bob");
         readers.add(alice);
-        readers.add(DeployVisitor.logIn(SITE, "bob"));
+        readers.add(bob);
         readers.add(DeployVisitor.logIn(SITE, "alice"));
+        // bob's one todo: each of his profile changes re-renders it, one live frame per change
+        assertEquals(201, bob.postJson("/api/todos", "{\"text\":\"carries bob's name\"}").statusCode());
         initialTodoVersion = manifestVersion(38081);
         // warm the JIT of gateway and instances a little, as a real deploy would before taking traffic
         for (int i = 0; i < 20; i++) {
@@ -83,7 +92,8 @@ class DeployIT {
     @Test
     @Order(1)
     void todoFrontendIsReplacedUnderLoadWithoutAFailedRequest() throws Exception {
-        deployUnderLoad("todo-frontend", 38081, "todo", Map.of(), "deploy", "--no-build", "--version", "2.0.0-e2e", "todo-frontend");
+        deployUnderLoad("todo-frontend", 38081, "todo", "2.0.0-e2e", "t1",
+                "deploy", "--no-build", "--version", "2.0.0-e2e", "todo-frontend");
     }
 
     @Test
@@ -92,19 +102,37 @@ class DeployIT {
         Map<String, String> pidsBefore = pids();
         String versionBefore = manifestVersion(38081);
         Run crashes;
+        Run second;
         Run neverReady;
-        DeployLoad load = new DeployLoad(readers, alice, LIVE, Keycloak.accessToken("alice"), 2);
+        String lockHolder;
+        DeployLoad load = new DeployLoad(readers, alice, 2);
         try (load) {
             DeployLoad.pause(2000);
             // no database: Flyway fails, the instance exits during start-up
-            crashes = orrery(Map.of("ORRERY_DEPLOY_EXTRA_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none"),
+            CompletableFuture<Run> crashing = inBackground(Map.of("ORRERY_DEPLOY_EXTRA_OPTS",
+                    "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none"),
                     "deploy", "--no-build", "--version", "9.9.9-broken", "--ready-timeout", "30", "todo-frontend");
+            lockHolder = awaitLockHolder();
+            // meanwhile a second deploy of the same front-end fails at once, naming the running one
+            second = orrery(Map.of(), "deploy", "--no-build", "todo-frontend");
+            crashes = crashing.get(3, TimeUnit.MINUTES);
+            // a lock left by a deploy that died (its process is gone) is detected and taken over
+            String deadPid = deadProcessId();
+            Files.writeString(LOCK, deadPid + " 1 2026-11-25T00:00:00Z ./orrery deploy todo-frontend\n");
             // no broker: the instance runs but its readiness never turns green
             neverReady = orrery(Map.of("ORRERY_DEPLOY_EXTRA_OPTS", "-Drabbitmq-addresses=127.0.0.1:1"),
                     "deploy", "--no-build", "--version", "9.9.9-broken", "--ready-timeout", "20", "todo-frontend");
+            assertTrue(neverReady.output().contains("taking over a stale lock of todo-frontend: pid " + deadPid),
+                    neverReady.output());
             DeployLoad.pause(2000);
         }
         report("abandoned todo-frontend deploys (crash, never ready)", neverReady, load, 0, 0);
+        assertNotEquals(0, second.exit(), second.output());
+        assertTrue(second.output().contains("another deploy or rollback of todo-frontend is running: pid " + lockHolder),
+                second.output());
+        assertTrue(second.output().contains("--ready-timeout 30 todo-frontend"), "names the running command: " + second.output());
+        assertFalse(second.output().contains("new instance"), "the second deploy did nothing: " + second.output());
+        assertFalse(Files.exists(LOCK), "the lock is released when a deploy ends, also when it is abandoned");
         for (Run run : List.of(crashes, neverReady)) {
             assertNotEquals(0, run.exit(), run.output());
             assertTrue(run.output().contains("ABANDONED"), run.output());
@@ -117,40 +145,82 @@ class DeployIT {
         assertEquals(pidsBefore, pids(), "the old instance (and everything else) kept running");
     }
 
+    /**
+     * The deploy a feature team runs: no --no-build, no --version. The launcher builds profile-frontend with what it
+     * depends on, and nothing else, from a clean clone of HEAD (so the shared working tree's target folders, which
+     * other tests run from, are not rewritten), and the new instance announces that build's version and commit.
+     */
     @Test
     @Order(3)
-    void profileFrontendIsReplacedUnderLoadWithoutAFailedRequest() throws Exception {
-        deployUnderLoad("profile-frontend", 38082, "profile", Map.of(), "deploy", "--no-build", "--version", "2.0.0-e2e", "profile-frontend");
+    void profileFrontendIsBuiltAloneAndReplacedUnderLoadWithoutAFailedRequest() throws Exception {
+        deleteRecursively(SOURCE);
+        git(ROOT, "clone", "-q", "--shared", ROOT.toString(), SOURCE.toString());
+        String commit = git(SOURCE, "rev-parse", "HEAD");
+        String expected = projectVersion() + "+g" + git(SOURCE, "rev-parse", "--short", "HEAD");
+        Run run = deployUnderLoad("profile-frontend", 38082, "profile", expected, "p3",
+                "deploy", "--source", SOURCE.toString(), "profile-frontend");
+        assertTrue(run.output().contains("build (modules: orrery-parent api-contracts shared-style profile-frontend)"),
+                "built profile-frontend and what it depends on, nothing else: " + run.output());
+        var fragment = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:38082/fragments/badge"))
+                .header("Authorization", "Bearer " + Keycloak.accessToken("alice")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, fragment.headers().firstValue("X-Orrery-Version").orElse(null), "fragment header");
+        String release = Files.readString(activeRelease("profile", "profile-frontend").resolve("release.env"));
+        assertTrue(release.contains("BUILT_FROM=" + commit + "\n"), release);
+        assertTrue(release.contains("SOURCE=" + SOURCE + "\n"), release);
     }
 
     @Test
     @Order(4)
     void rollbackBringsBackThePreviousTodoReleaseUnderLoad() throws Exception {
-        deployUnderLoad("todo-frontend", 38081, "todo", Map.of("expect", initialTodoVersion), "rollback", "todo-frontend");
+        deployUnderLoad("todo-frontend", 38081, "todo", initialTodoVersion, "t4", "rollback", "todo-frontend");
     }
 
-    private static void deployUnderLoad(String module, int edgePort, String name, Map<String, String> expect, String... args)
-            throws Exception {
-        String version = expect.getOrDefault("expect", "2.0.0-e2e");
+    /** @param label names this run's profile changes (see {@link DeployProfileUpdates}) */
+    private static Run deployUnderLoad(String module, int edgePort, String name, String version, String label,
+            String... args) throws Exception {
         Map<String, String> othersBefore = otherPids(module);
         Run run;
         long deployStart;
         long deployEnd;
-        DeployLoad load = new DeployLoad(readers, alice, LIVE, Keycloak.accessToken("alice"), 3);
-        try (load) {
+        DeployLoad load = new DeployLoad(readers, alice, 3);
+        DeployProfileUpdates renames = new DeployProfileUpdates(bob, TODO_DB, TODO_QUEUE, label);
+        try (load; renames) {
             DeployLoad.pause(4000);
             deployStart = System.nanoTime();
-            run = orrery(Map.of(), args);
+            run = orrery(Map.of("MAVEN_ARGS", "-o"), args);
             deployEnd = System.nanoTime();
             DeployLoad.pause(2000);
         }
-        report(String.join(" ", args), run, load, deployStart, deployEnd);
+        report(String.join(" ", args), run, load, deployStart, deployEnd, renames);
         assertEquals(0, run.exit(), run.output());
         assertClean(load);
+        assertEachAppliedOnce(renames);
         assertEquals(version, manifestVersion(edgePort));
         assertEquals(othersBefore, otherPids(module), "no other process restarted");
         assertTrue(run.output().contains("no other process restarted"), run.output());
         awaitGatewaySees(name, version);
+        return run;
+    }
+
+    /**
+     * Every rename was applied by the old or the new todo instance exactly once: its event id recorded once, the author
+     * copy at the last version, and the re-rendered card for each name on the user's socket once, none lost or doubled.
+     */
+    private static void assertEachAppliedOnce(DeployProfileUpdates renames) throws Exception {
+        List<DeployProfileUpdates.Update> updates = List.copyOf(renames.updates);
+        assertTrue(updates.size() > 5, "profile changes made: " + updates.size());
+        assertEquals(List.of(), renames.failed(), "profile changes that failed or never reached todo-frontend");
+        DeployProfileUpdates.Update last = updates.get(updates.size() - 1);
+        DeployProfileUpdates.TodoCopy copy = renames.todoCopy();
+        assertEquals(last.name(), copy.displayName());
+        assertEquals(last.version(), copy.version());
+        assertEquals(renames.before.processedEvents() + updates.size(), copy.processedEvents(), "events processed");
+        assertEquals(List.of(), renames.namesNotSeenOnce(), "names whose card did not arrive exactly once");
+        assertEquals(List.of(), renames.socket.lost(), "live updates lost (closes: " + renames.socket.closes + ")");
+        assertEquals(0, renames.socket.duplicates.get(), "live updates doubled");
+        assertEquals(0, renames.socket.resets.get(), "catch-up fell back to a reset");
     }
 
     private static void assertClean(DeployLoad load) {
@@ -192,6 +262,50 @@ class DeployIT {
         return JSON.readTree(response.body()).get("version").asText();
     }
 
+    private static Path activeRelease(String name, String module) throws IOException {
+        String slot = Files.readString(STATE.resolve("data/edge/" + name + ".slot")).trim();
+        return Path.of(Files.readString(STATE.resolve("data/edge/" + module + "-" + slot + ".release")).trim());
+    }
+
+    /** The version Maven gave the clone's build, from its jar's name (profile-frontend-VERSION.jar). */
+    private static String projectVersion() throws IOException {
+        try (var jars = Files.list(SOURCE.resolve("profile-frontend/target/quarkus-app/app"))) {
+            String jar = jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).findFirst().orElseThrow();
+            return jar.substring("profile-frontend-".length(), jar.length() - ".jar".length());
+        }
+    }
+
+    /** The process id of the deploy holding todo-frontend's lock, as soon as the lock exists. */
+    private static String awaitLockHolder() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(LOCK)) {
+                String holder = Files.readString(LOCK).split(" ")[0];
+                if (!holder.isBlank()) {
+                    return holder;
+                }
+            }
+            DeployLoad.pause(50);
+        }
+        throw new AssertionError("the deploy never took its lock " + LOCK);
+    }
+
+    /** The id of a process that has just ended. */
+    private static String deadProcessId() throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        return String.valueOf(gone.pid());
+    }
+
+    private static String git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, git.waitFor(), "git " + String.join(" ", args) + ": " + out);
+        return out;
+    }
+
     private static Map<String, String> pids() throws IOException {
         Map<String, String> pids = new LinkedHashMap<>();
         try (var files = Files.list(STATE.resolve("pids"))) {
@@ -209,6 +323,9 @@ class DeployIT {
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
@@ -217,6 +334,16 @@ class DeployIT {
     }
 
     record Run(int exit, String output) {
+    }
+
+    private static CompletableFuture<Run> inBackground(Map<String, String> env, String... args) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return orrery(env, args);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     static Run orrery(Map<String, String> env, String... args) throws IOException, InterruptedException {
@@ -233,12 +360,14 @@ class DeployIT {
         e.put("ORRERY_PROFILE_BLUE_PORT", "38092");
         e.put("ORRERY_PROFILE_GREEN_PORT", "38094");
         e.put("ORRERY_EDGE_STATS_PORT", "38406");
-        e.put("ORRERY_TODO_FRONTEND_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/todo_deploy_e2e"
+        e.put("ORRERY_TODO_FRONTEND_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/" + TODO_DB
                 + " -Dmp.messaging.incoming.profile-events.queue.name=" + TODO_QUEUE
+                + " -Dmp.messaging.incoming.profile-events.exchange.name=" + PROFILE_EXCHANGE
                 + " -Dmp.messaging.incoming.todo-changes.exchange.name=orrery.todo.changes.deploy-e2e"
                 + " -Dmp.messaging.outgoing.todo-changes-out.exchange.name=orrery.todo.changes.deploy-e2e");
-        e.put("ORRERY_PROFILE_FRONTEND_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/profile_deploy_e2e");
-        e.put("ORRERY_BFF_GATEWAY_OPTS", "");
+        e.put("ORRERY_PROFILE_FRONTEND_OPTS", "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/profile_deploy_e2e"
+                + " -Dmp.messaging.outgoing.profile-events.exchange.name=" + PROFILE_EXCHANGE);
+        e.put("ORRERY_BFF_GATEWAY_OPTS", "-Dmp.messaging.incoming.profile-events.exchange.name=" + PROFILE_EXCHANGE);
         e.put("ORRERY_SERVICE_JAVA_OPTS", "");
         e.putAll(env);
         Process process = builder.start();
@@ -248,6 +377,19 @@ class DeployIT {
         }
         System.out.println("$ ./orrery " + String.join(" ", args) + "\n" + output);
         return new Run(process.exitValue(), output);
+    }
+
+    private static void report(String what, Run run, DeployLoad load, long start, long end, DeployProfileUpdates renames)
+            throws IOException {
+        report(what, run, load, start, end);
+        Files.writeString(REPORT, renames.summary() + "\n" + socketLine(renames.socket) + "\n\n", StandardOpenOption.APPEND);
+        System.out.println(renames.summary());
+    }
+
+    private static String socketLine(DeployLoad.LiveWatcher s) {
+        return String.format("socket: seq %d..%d, frames %d, lost %d, doubled %d, resets %d, reconnects %d, closes %s",
+                s.startSeq, s.finalSeq, s.seen.size(), s.lost().size(), s.duplicates.get(), s.resets.get(),
+                s.reconnects.get(), s.closes);
     }
 
     private static void report(String what, Run run, DeployLoad load, long start, long end) throws IOException {
@@ -261,11 +403,10 @@ class DeployIT {
         load.failedPages().stream().limit(3).forEach(f -> out.append("failed page view: ").append(f.problem()).append('\n'));
         load.failedWrites().stream().limit(3).forEach(f -> out.append("failed write: ").append(f.problem()).append('\n'));
         for (DeployLoad.LiveWatcher s : load.sockets) {
-            out.append(String.format("socket: seq %d..%d, frames %d, lost %d, doubled %d, resets %d, reconnects %d, closes %s%n",
-                    s.startSeq, s.finalSeq, s.seen.size(), s.lost().size(), s.duplicates.get(), s.resets.get(),
-                    s.reconnects.get(), s.closes));
+            out.append(socketLine(s)).append('\n');
         }
-        run.output().lines().filter(l -> l.contains("NEW VERSION SERVING") || l.contains(" done: ") || l.contains("ABANDONED"))
+        run.output().lines().filter(l -> l.contains("NEW VERSION SERVING") || l.contains(" done: ") || l.contains("ABANDONED")
+                || l.contains("build (modules"))
                 .forEach(l -> out.append(l.strip()).append('\n'));
         System.out.println(out);
         Files.writeString(REPORT, out + "\n", StandardOpenOption.APPEND);

@@ -7,21 +7,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Steady load through a gateway while a front-end is replaced: page views (each must be 200 with every fragment
- * fresh, per the gateway's Server-Timing), todo writes through the proxy (each must be 201) and open live sockets
- * that reconnect with {@code ?since=} when closed and count every frame by sequence number.
+ * fresh, per the gateway's Server-Timing), todo writes through the proxy (each must be 201) and the writer's live
+ * sockets, opened through the gateway's WebSocket proxy as a browser does, that reconnect with {@code ?since=} when
+ * closed and count every frame by sequence number.
  */
 final class DeployLoad implements AutoCloseable {
 
@@ -39,23 +44,11 @@ final class DeployLoad implements AutoCloseable {
     final List<LiveWatcher> sockets = new ArrayList<>();
     private final AtomicInteger written = new AtomicInteger();
 
-    private final String liveUrl;
-    private final String token;
-
-    /**
-     * @param liveUrl the live socket URL: the front-end's stable (edge) address, with the writer's bearer token, as the
-     *                gateway's proxy connects upstream
-     */
-    DeployLoad(List<DeployVisitor> readers, DeployVisitor writer, String liveUrl, String token, int liveSockets)
-            throws Exception {
+    DeployLoad(List<DeployVisitor> readers, DeployVisitor writer, int liveSockets) throws Exception {
         this.readers = readers;
         this.writer = writer;
-        this.liveUrl = liveUrl;
-        this.token = token;
         for (int i = 0; i < liveSockets; i++) {
-            LiveWatcher watcher = new LiveWatcher(liveUrl, token);
-            watcher.connect();
-            sockets.add(watcher);
+            sockets.add(LiveWatcher.open(writer));
         }
         for (LiveWatcher watcher : sockets) {
             watcher.awaitFirstReady();
@@ -105,18 +98,7 @@ final class DeployLoad implements AutoCloseable {
         for (Thread t : threads) {
             t.join(35_000);
         }
-        LiveWatcher last = new LiveWatcher(liveUrl, token);
-        last.connect();
-        long finalSeq = last.awaitFirstReady();
-        last.stop();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && sockets.stream().anyMatch(s -> s.lastSeq < finalSeq)) {
-            pause(100);
-        }
-        for (LiveWatcher watcher : sockets) {
-            watcher.finalSeq = finalSeq;
-            watcher.stop();
-        }
+        LiveWatcher.finish(writer, sockets);
     }
 
     List<Sample> failedPages() {
@@ -142,12 +124,14 @@ final class DeployLoad implements AutoCloseable {
         }
     }
 
-    /** One logical live socket of a user: reconnects after every close and remembers each sequence number seen. */
+    /**
+     * One logical live socket of a signed-in visitor, through the gateway (session cookie, same Origin): reconnects
+     * after every close and remembers each sequence number seen, and how often each author name arrived on a card.
+     */
     static final class LiveWatcher implements WebSocket.Listener {
 
-        private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
-        private final String url;
-        private final String token;
+        private static final Pattern AUTHOR = Pattern.compile("<span class=\"todo-author\">([^<]*)</span>");
+        private final DeployVisitor visitor;
         private final StringBuilder partial = new StringBuilder();
         private final CompletableFuture<Long> firstReady = new CompletableFuture<>();
         private final AtomicBoolean stopped = new AtomicBoolean();
@@ -156,20 +140,44 @@ final class DeployLoad implements AutoCloseable {
         final AtomicInteger resets = new AtomicInteger();
         final AtomicInteger reconnects = new AtomicInteger();
         final List<String> closes = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, Integer> authorNames = new ConcurrentHashMap<>();
         volatile long startSeq = -1;
         volatile long lastSeq = -1;
         volatile long finalSeq = -1;
         private volatile WebSocket socket;
 
-        LiveWatcher(String url, String token) {
-            this.url = url;
-            this.token = token;
+        private LiveWatcher(DeployVisitor visitor) {
+            this.visitor = visitor;
+        }
+
+        static LiveWatcher open(DeployVisitor visitor) {
+            LiveWatcher watcher = new LiveWatcher(visitor);
+            watcher.connect();
+            return watcher;
+        }
+
+        /**
+         * Learns the visitor's current sequence number from a fresh socket, waits (up to 10 s) until every watcher got
+         * that far, and stops them; from then on {@link #lost()} compares against that number.
+         */
+        static void finish(DeployVisitor visitor, List<LiveWatcher> watchers) throws Exception {
+            LiveWatcher last = open(visitor);
+            long finalSeq = last.awaitFirstReady();
+            last.stop();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && watchers.stream().anyMatch(s -> s.lastSeq < finalSeq)) {
+                pause(100);
+            }
+            for (LiveWatcher watcher : watchers) {
+                watcher.finalSeq = finalSeq;
+                watcher.stop();
+            }
         }
 
         void connect() {
             String since = lastSeq >= 0 ? "?since=" + lastSeq : "";
-            HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(URI.create(url + since), this)
+            visitor.http.newWebSocketBuilder().header("Origin", visitor.site)
+                    .buildAsync(URI.create(visitor.site.replaceFirst("^http", "ws") + "/live/todos" + since), this)
                     .whenComplete((ws, e) -> {
                         if (e != null) {
                             closes.add("handshake " + e);
@@ -227,6 +235,10 @@ final class DeployLoad implements AutoCloseable {
                             duplicates.incrementAndGet();
                         }
                         lastSeq = Math.max(lastSeq, seq);
+                        Matcher author = AUTHOR.matcher(frame.path("html").asText(""));
+                        if (author.find()) {
+                            authorNames.merge(author.group(1), 1, Integer::sum);
+                        }
                     }
                 }
             } catch (Exception e) {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A signed-in visitor of a gateway, as plain HTTP: it logs in through Keycloak's real login form (authorization-code
- * flow, session cookie), then reads pages, posts through the gateway's proxy with the page's CSRF token and opens
- * WebSockets with its cookies. Used by the deploy tests, which need many requests per second, not a browser.
+ * flow, session cookie), then reads pages, posts and puts through the gateway's proxy with the page's CSRF token and
+ * opens WebSockets with its cookies. Used by the deploy tests, which need many requests per second, not a browser.
  */
 final class DeployVisitor {
 
@@ -68,11 +68,20 @@ final class DeployVisitor {
     }
 
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return sendJson("POST", path, json);
+    }
+
+    HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
+        return sendJson("PUT", path, json);
+    }
+
+    /** A state-changing call through the gateway's proxy, as the page's scripts make it (same Origin, CSRF header). */
+    private HttpResponse<String> sendJson(String method, String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(site + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Origin", site)
                 .header("X-Orrery-CSRF", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
