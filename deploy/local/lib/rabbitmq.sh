@@ -92,6 +92,8 @@ rmq_start_node() {
   local n="$1" base="$ORRERY_DATA/rabbitmq/$1"
   check_ports_free "$n" "$(rmq_amqp_port "$n")" "$(rmq_mgmt_port "$n")" "$(rmq_dist_port "$n")"
   (
+    # the node drops a stray Mnesia.<node> directory into its working directory: keep it in the node's own
+    cd "$base"
     rmq_common_env
     export RABBITMQ_NODENAME="$n@localhost"
     export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
