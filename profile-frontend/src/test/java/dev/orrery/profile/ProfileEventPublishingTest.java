@@ -5,28 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Delivery;
 
 import dev.orrery.contracts.event.ProfileUpdated;
@@ -45,59 +34,36 @@ class ProfileEventPublishingTest {
     @Inject
     ObjectMapper mapper;
 
-    private Connection connection;
-    private Channel channel;
-    private final BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
+    private PublishedEvents received;
 
     @BeforeEach
     void listen() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(5680);
-        factory.setUsername("orrery");
-        factory.setPassword("orrery");
-        connection = factory.newConnection();
-        channel = connection.createChannel();
-        String exchange = ConfigProvider.getConfig().getValue("mp.messaging.outgoing.profile-events.exchange.name", String.class);
-        channel.exchangeDeclare(exchange, "topic", true);
-        String queue = channel.queueDeclare("", false, true, true, null).getQueue();
-        channel.queueBind(queue, exchange, ProfileUpdated.ROUTING_KEY);
-        channel.basicConsume(queue, true, (tag, delivery) -> received.add(delivery), tag -> {
-        });
+        received = new PublishedEvents(mapper);
     }
 
     @AfterEach
     void close() throws Exception {
-        connection.close();
-    }
-
-    private Delivery nextFor(String userId) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Delivery d = received.poll(1, TimeUnit.SECONDS);
-            if (d != null && mapper.readTree(d.getBody()).path("userId").asText().equals(userId)) {
-                return d;
-            }
-        }
-        throw new AssertionError("no ProfileUpdated for " + userId + " within 20 s");
+        received.close();
     }
 
     @Test
     void aChangeIsPublishedWithConfirmsAndMatchesTheContract() throws Exception {
         String userId = Profiles.userId("alice");
         String name = "Alice " + UUID.randomUUID().toString().substring(0, 6);
-        long version = ((Number) Profiles.put("alice", name, "contrast", "UTC").statusCode(200)
+        long version = ((Number) Profiles.put("alice", name, "contrast", "Europe/Berlin").statusCode(200)
                 .extract().path("version")).longValue();
 
-        Delivery delivery = nextFor(userId);
+        Delivery delivery = received.nextFor(userId);
         JsonNode json = mapper.readTree(delivery.getBody());
-        Set<ValidationMessage> problems = schema().validate(json);
+        Set<ValidationMessage> problems = PublishedEvents.schema(ProfileUpdated.SCHEMA).validate(json);
         assertTrue(problems.isEmpty(), problems::toString);
 
         ProfileUpdated event = mapper.treeToValue(json, ProfileUpdated.class);
         assertEquals(name, event.displayName());
         assertEquals("contrast", event.styleGuide());
         assertEquals(version, event.version());
+        assertEquals(ProfileUpdated.SCHEMA, event.schema(), "emits the current schema by default");
+        assertEquals("Europe/Berlin", event.timeZone(), "schema 2 carries the time zone");
         assertEquals(event.eventId(), delivery.getProperties().getMessageId());
         assertEquals("application/json", delivery.getProperties().getContentType());
         // With a content-encoding the consumers' connector would hand them bytes instead of JSON.
@@ -113,7 +79,7 @@ class ProfileEventPublishingTest {
     void aFailedValidationPublishesNothing() throws Exception {
         String userId = Profiles.userId("bob");
         Profiles.put("bob", "", "daylight", "UTC").statusCode(400);
-        Delivery d = received.poll(2, TimeUnit.SECONDS);
+        Delivery d = received.poll(2);
         assertTrue(d == null || !mapper.readTree(d.getBody()).path("userId").asText().equals(userId),
                 "nothing published for a rejected change");
     }
@@ -124,12 +90,5 @@ class ProfileEventPublishingTest {
             assertNotNull(row, "outbox row for " + eventId);
             return row.sentAt;
         });
-    }
-
-    private static JsonSchema schema() throws Exception {
-        try (var in = ProfileUpdated.class.getClassLoader().getResourceAsStream(ProfileUpdated.SCHEMA_RESOURCE)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 }

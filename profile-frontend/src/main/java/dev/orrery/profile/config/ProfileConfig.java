@@ -22,6 +22,18 @@ public interface ProfileConfig {
     /** How the outbox is relayed to the broker. */
     Outbox outbox();
 
+    /** What this instance publishes. */
+    Events events();
+
+    interface Events {
+        /**
+         * The ProfileUpdated schema version to emit: the current one by default; the previous one while readers of
+         * the previous release may still run (producer deployed first, docs/events.md).
+         */
+        @WithDefault("2")
+        int schema();
+    }
+
     interface Avatar {
         /** Largest accepted upload in bytes. */
         @WithDefault("1048576")

@@ -21,9 +21,11 @@ import jakarta.transaction.Transactional;
 public class ProfileService {
 
     private final Outbox outbox;
+    private final ProfileEvents events;
 
-    ProfileService(Outbox outbox) {
+    ProfileService(Outbox outbox, ProfileEvents events) {
         this.outbox = outbox;
+        this.events = events;
     }
 
     /** The signed-in user's profile; created from the token's claims on first sight (safe when requests race). */
@@ -44,7 +46,7 @@ public class ProfileService {
                 .executeUpdate();
         profile = Profile.findById(token.getSubject());
         if (inserted == 1) {
-            outbox.append(ProfileEvents.updated(profile));
+            outbox.append(events.updated(profile));
         }
         return profile;
     }
@@ -90,7 +92,7 @@ public class ProfileService {
     private Profile touchAndAnnounce(Profile profile) {
         profile.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Profile.flush();
-        outbox.append(ProfileEvents.updated(profile));
+        outbox.append(events.updated(profile));
         return profile;
     }
 
