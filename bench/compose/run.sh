@@ -126,6 +126,9 @@ load() { # name url pid
   local name=$1 url=$2 pid=$3 before after out
   wrk -t1 -c"$CONNECTIONS" -d10s "$url" > /dev/null # same warm-up for both (JIT for the gateway)
   before=$(cpu_ticks "$pid")
+  if [ -n "${JFR:-}" ] && [ "$pid" = "$GW_PID" ]; then # JFR=/path/file.jfr: profile the gateway's measured run
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings=profile duration="${DURATION}s" filename="$JFR" > /dev/null
+  fi
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
   after=$(cpu_ticks "$pid")
   local rps p50 p99 requests

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * CSRF rules for what the gateway proxies. A state-changing request (POST, PUT, PATCH, DELETE) must carry the
  * session's token in the {@value CsrfTokens#HEADER} header or, for a plain HTML form post, in the
- * {@value CsrfTokens#FIELD} field. Any request with an {@code Origin} header from another origin is refused as well;
+ * {@value CsrfTokens#FIELD} field (urlencoded or multipart). Any request with an {@code Origin} header from another origin is refused as well;
  * for WebSocket upgrades (which cannot carry custom headers from a browser) the Origin must be present and ours.
  */
 @ApplicationScoped
@@ -46,17 +46,21 @@ public class CsrfCheck {
         return host != null && origin.equalsIgnoreCase(request.scheme() + "://" + host);
     }
 
-    /** @param body the buffered request body, read only when it is a urlencoded form */
+    /** @param body the buffered (size-limited) request body, read only when it is an HTML form post */
     public boolean hasValidToken(HttpServerRequest request, Visitor visitor, Buffer body) {
         String expected = tokens.tokenFor(visitor.userId(), visitor.sessionId());
         if (tokens.matches(expected, request.getHeader(CsrfTokens.HEADER))) {
             return true;
         }
         String type = request.getHeader("Content-Type");
-        if (body != null && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+        if (body == null || type == null) {
+            return false;
+        }
+        if (type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             return tokens.matches(expected, formField(body.toString(), CsrfTokens.FIELD));
         }
-        return false;
+        return MultipartFields.isMultipart(type)
+                && tokens.matches(expected, MultipartFields.field(body, type, CsrfTokens.FIELD).orElse(null));
     }
 
     private static String formField(String form, String name) {

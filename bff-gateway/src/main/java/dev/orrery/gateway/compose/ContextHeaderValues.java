@@ -3,6 +3,7 @@ package dev.orrery.gateway.compose;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import dev.orrery.contracts.fragment.ContextHeaders;
@@ -23,8 +24,18 @@ public final class ContextHeaderValues {
         }
         headers.put(ContextHeaders.STYLE_GUIDE, styleGuide);
         headers.put(ContextHeaders.LOCALE, locale(acceptLanguage));
-        headers.put(ContextHeaders.REQUEST_ID, UUID.randomUUID().toString());
+        headers.put(ContextHeaders.REQUEST_ID, requestId());
         return headers;
+    }
+
+    /**
+     * A random (version 4 format) id. Not {@code UUID.randomUUID()}: its SecureRandom is synchronized and showed up
+     * in the gateway's profile under load; a request id needs uniqueness, not unpredictability.
+     */
+    static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
     }
 
     /** The first tag of Accept-Language when it is a well-formed language tag, else {@code en}. */

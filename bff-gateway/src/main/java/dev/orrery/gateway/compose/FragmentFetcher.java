@@ -23,29 +23,47 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FragmentFetcher {
 
+    private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html");
+    private static final CharSequence AGENT = HttpHeaders.createOptimized("orrery-gateway");
+
     private final GatewayConfig config;
-    private final HttpClient client;
+    /**
+     * One client (and pool) per event loop: a pooled connection belongs to the loop that opened it, and a page's
+     * request served on another loop would pay a thread hop for every answer.
+     */
+    private final ThreadLocal<HttpClient> clients;
 
     FragmentFetcher(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
-                .setTcpNoDelay(true));
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64).setTcpNoDelay(true);
+        this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
     }
 
-    public Future<FragmentResponse> fetch(URI base, FragmentManifest.Fragment fragment, RequestContext context,
-            long timeoutMs) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
-                .add(HttpHeaders.ACCEPT, "text/html")
-                .add(HttpHeaders.USER_AGENT, "orrery-gateway");
+    /** The headers of every fragment request of one page: built once per page, shared by its fragment requests. */
+    public MultiMap headers(RequestContext context) {
+        MultiMap headers = HttpHeaders.headers()
+                .add(HttpHeaders.ACCEPT, TEXT_HTML)
+                .add(HttpHeaders.USER_AGENT, AGENT);
         if (context.accessToken() != null) {
             headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + context.accessToken());
         }
         context.headers().forEach(headers::add);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                .setAbsoluteURI(base.resolve(fragment.path()).toString())
-                .setHeaders(headers).setTimeout(timeoutMs).setFollowRedirects(false);
+        return headers;
+    }
+
+    public Future<FragmentResponse> fetch(URI base, FragmentManifest.Fragment fragment, MultiMap headers,
+            long timeoutMs) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHeaders(headers)
+                .setTimeout(timeoutMs).setFollowRedirects(false);
+        if (fragment.path().startsWith("/")) {
+            boolean tls = "https".equalsIgnoreCase(base.getScheme());
+            options.setHost(base.getHost()).setPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80).setSsl(tls)
+                    .setURI(fragment.path());
+        } else {
+            options.setAbsoluteURI(base.resolve(fragment.path()).toString());
+        }
         int max = config.compose().maxFragmentBytes();
-        return client.request(options)
+        return clients.get().request(options)
                 .compose(request -> request.send())
                 .compose(response -> {
                     String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);

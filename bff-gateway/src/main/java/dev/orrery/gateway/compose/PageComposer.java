@@ -8,6 +8,7 @@ import dev.orrery.gateway.auth.CsrfTokens;
 import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.manifest.ManifestRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -49,9 +50,12 @@ public class PageComposer {
                 .flatMap(m -> m.fragments().stream().filter(f -> f.id().equals(parts[1])).findFirst());
     }
 
-    Future<FragmentResponse> fetch(String slot, FragmentManifest.Fragment fragment, RequestContext context,
-            long timeoutMs) {
-        return fetcher.fetch(base(slot), fragment, context, timeoutMs);
+    MultiMap fragmentHeaders(RequestContext context) {
+        return fetcher.headers(context);
+    }
+
+    Future<FragmentResponse> fetch(String slot, FragmentManifest.Fragment fragment, MultiMap headers, long timeoutMs) {
+        return fetcher.fetch(base(slot), fragment, headers, timeoutMs);
     }
 
     private URI base(String slot) {

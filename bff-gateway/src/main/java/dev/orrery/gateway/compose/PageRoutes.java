@@ -7,6 +7,7 @@ import dev.orrery.gateway.auth.CsrfTokens;
 import dev.orrery.gateway.auth.Visitor;
 import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.profile.StyleGuides;
+import dev.orrery.gateway.proxy.RequestTargetGuard;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The composed pages as plain Vert.x routes (not JAX-RS), so the page can be written chunk by chunk with the status
- * line decided late. The OIDC session is checked before these handlers run.
+ * line decided late. The OIDC session is checked before these handlers run, except for the anonymous-only bench page.
  */
 @ApplicationScoped
 public class PageRoutes {
@@ -33,7 +34,12 @@ public class PageRoutes {
 
     void register(@Observes Router router) {
         for (Page page : Page.values()) {
-            if (page != Page.BENCH || config.anonymousPages()) {
+            if (page == Page.BENCH) {
+                if (config.anonymousPages()) {
+                    // Anonymous by definition: served right after the target guard, before the OIDC/permission chain
+                    router.get(page.path()).order(RequestTargetGuard.ORDER + 1).handler(ctx -> serve(page, ctx));
+                }
+            } else {
                 router.get(page.path()).handler(ctx -> serve(page, ctx));
             }
         }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.gateway.compose.SlotFetch.Source;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -51,6 +52,7 @@ final class PageStream {
 
     void start() {
         List<Future<FragmentResponse>> gating = new ArrayList<>();
+        MultiMap headers = composer.fragmentHeaders(context);
         for (String name : layout.slots()) {
             SlotFetch slot = new SlotFetch(name, composer.fragment(name).orElse(null));
             slots.put(name, slot);
@@ -60,7 +62,7 @@ final class PageStream {
             }
             boolean optional = !slot.gatesStatus();
             long timeout = optional ? composer.lateLimitMs() : slot.fragment.timeoutMs();
-            Future<FragmentResponse> answer = composer.fetch(name, slot.fragment, context, timeout);
+            Future<FragmentResponse> answer = composer.fetch(name, slot.fragment, headers, timeout);
             answer.onSuccess(r -> onAnswer(slot, r));
             if (optional) {
                 composer.vertx().setTimer(slot.fragment.timeoutMs(), id -> onBudgetSpent(slot));
@@ -171,29 +173,35 @@ final class PageStream {
         advance();
     }
 
-    /** Writes as much of the layout as the settled slots allow. */
+    /**
+     * Writes as much of the layout as the settled slots allow, as one buffer: one write (and one syscall) per step
+     * of the page rather than one per part.
+     */
     private void advance() {
         if (!committed || finished) {
             return;
         }
+        Buffer out = Buffer.buffer(8192);
         List<Layout.Part> parts = layout.parts();
         while (next < parts.size()) {
             Layout.Part part = parts.get(next);
             if (part instanceof Layout.Text text) {
-                response.write(text.bytes());
+                out.appendBuffer(text.bytes());
             } else if (part instanceof Layout.Csrf) {
                 if (csrfToken != null) {
-                    response.write("<meta name=\"orrery-csrf\" content=\"" + csrfToken + "\">");
+                    out.appendString("<meta name=\"orrery-csrf\" content=\"" + csrfToken + "\">");
                 }
             } else if (part instanceof Layout.Slot s) {
                 SlotFetch slot = slots.get(s.name());
                 if (!slot.settled) {
+                    write(out);
                     return;
                 }
-                response.write(slotHtml(slot));
+                appendSlot(out, slot);
             } else {
-                writeLateOnes();
-                if (slots.values().stream().anyMatch(slot -> slot.late && !slot.lateDone)) {
+                appendLateOnes(out);
+                if (hasPendingLateOne()) {
+                    write(out);
                     return;
                 }
             }
@@ -201,20 +209,35 @@ final class PageStream {
         }
         finished = true;
         response.trailers().add("Server-Timing", serverTiming());
-        response.end();
+        response.end(out);
     }
 
-    private Buffer slotHtml(SlotFetch slot) {
-        Buffer out = Buffer.buffer(slot.html.length() + 64).appendString("<div data-slot=\"").appendString(slot.slot)
-                .appendString(slot.late ? "\" data-pending>" : "\">");
-        return out.appendBuffer(composer.protectForms(slot.html, csrfToken)).appendString("</div>");
+    private void write(Buffer out) {
+        if (out.length() > 0) {
+            response.write(out);
+        }
     }
 
-    private void writeLateOnes() {
+    private boolean hasPendingLateOne() {
+        for (SlotFetch slot : slots.values()) {
+            if (slot.late && !slot.lateDone) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void appendSlot(Buffer out, SlotFetch slot) {
+        out.appendString("<div data-slot=\"").appendString(slot.slot)
+                .appendString(slot.late ? "\" data-pending>" : "\">")
+                .appendBuffer(composer.protectForms(slot.html, csrfToken)).appendString("</div>");
+    }
+
+    private void appendLateOnes(Buffer out) {
         for (SlotFetch slot : lateToWrite) {
-            response.write(Buffer.buffer().appendString("<template data-orrery-late=\"").appendString(slot.slot)
+            out.appendString("<template data-orrery-late=\"").appendString(slot.slot)
                     .appendString("\">").appendBuffer(composer.protectForms(slot.lateHtml, csrfToken))
-                    .appendString("</template>").appendString(MOVE_SCRIPT));
+                    .appendString("</template>").appendString(MOVE_SCRIPT);
         }
         lateToWrite.clear();
     }

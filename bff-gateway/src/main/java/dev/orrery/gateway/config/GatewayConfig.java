@@ -19,6 +19,10 @@ public interface GatewayConfig {
 
     Compose compose();
 
+    Proxy proxy();
+
+    Csrf csrf();
+
     /**
      * Serve composed pages to visitors who are not logged in, with no token and user {@code anonymous}. Only the
      * {@code %bench} profile turns it on, for the composition benchmark; never in production.
@@ -42,5 +46,24 @@ public interface GatewayConfig {
         /** A fragment body larger than this is treated as a failure. */
         @WithDefault("2097152")
         int maxFragmentBytes();
+    }
+
+    interface Proxy {
+        /**
+         * The largest body of a proxied state-changing request; it is read (to find a form's CSRF field) and
+         * refused with 413 past this. 2 MiB: the profile front-end's own limit, so a 1 MB avatar with its multipart
+         * framing gets the front-end's answer rather than the gateway's.
+         */
+        @WithDefault("2097152")
+        int maxBodyBytes();
+    }
+
+    interface Csrf {
+        /**
+         * The HMAC key of CSRF tokens. Every instance behind one load balancer needs the same key, or a page served by
+         * one instance has a token the next refuses: required in production (the gateway does not start without it),
+         * generated per instance in dev and test.
+         */
+        java.util.Optional<String> key();
     }
 }

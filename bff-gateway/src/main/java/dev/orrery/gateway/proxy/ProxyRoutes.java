@@ -8,6 +8,7 @@ import dev.orrery.contracts.error.ApiError;
 import dev.orrery.gateway.compose.ContextHeaderValues;
 import dev.orrery.gateway.auth.CsrfCheck;
 import dev.orrery.gateway.auth.Visitor;
+import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.profile.StyleGuides;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -30,16 +31,17 @@ import jakarta.enterprise.event.Observes;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    static final int MAX_BODY = 1024 * 1024;
 
     private final ProxyAllowList allowList;
     private final CsrfCheck csrf;
     private final StyleGuides styleGuides;
     private final WebSocketProxy webSockets;
+    private final GatewayConfig config;
     private final HttpClient client;
 
     ProxyRoutes(ProxyAllowList allowList, CsrfCheck csrf, StyleGuides styleGuides, WebSocketProxy webSockets,
-            Vertx vertx) {
+            GatewayConfig config, Vertx vertx) {
+        this.config = config;
         this.allowList = allowList;
         this.csrf = csrf;
         this.styleGuides = styleGuides;
@@ -80,23 +82,27 @@ public class ProxyRoutes {
 
     private void forwardStateChanging(RoutingContext ctx, ProxyRoute route, Visitor visitor) {
         HttpServerRequest request = ctx.request();
+        int max = config.proxy().maxBodyBytes();
         String length = request.getHeader("Content-Length");
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 10
-                && Long.parseLong(length) > MAX_BODY) {
-            refuse(ctx, 413, "body larger than " + MAX_BODY + " bytes");
+                && Long.parseLong(length) > max) {
+            refuse(ctx, 413, "body larger than " + max + " bytes");
             return;
         }
-        // Quarkus pauses the request while it authenticates; the body is read only now.
-        request.resume();
-        request.body().onSuccess(body -> {
-            if (body.length() > MAX_BODY) {
-                refuse(ctx, 413, "body larger than " + MAX_BODY + " bytes");
-            } else if (!csrf.hasValidToken(request, visitor, body)) {
+        // Quarkus pauses the request while it authenticates; the body is read only now, and never past the limit.
+        BoundedBody.read(request, max).onSuccess(body -> {
+            if (!csrf.hasValidToken(request, visitor, body)) {
                 refuse(ctx, 403, "missing or wrong CSRF token (header X-Orrery-CSRF or form field _csrf)");
             } else {
                 forward(ctx, route, visitor, body);
             }
-        }).onFailure(e -> refuse(ctx, 400, "unreadable body"));
+        }).onFailure(e -> {
+            if (e instanceof BoundedBody.TooLarge) {
+                refuse(ctx, 413, e.getMessage());
+            } else {
+                refuse(ctx, 400, "unreadable body");
+            }
+        });
     }
 
     private void forward(RoutingContext ctx, ProxyRoute route, Visitor visitor, Buffer body) {

@@ -19,7 +19,7 @@ import jakarta.enterprise.event.Observes;
 public class RequestTargetGuard {
 
     /** Before authentication (Quarkus runs its security filters at small negative orders). */
-    static final int ORDER = -10_000;
+    public static final int ORDER = -10_000;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
     void register(@Observes Router router) {

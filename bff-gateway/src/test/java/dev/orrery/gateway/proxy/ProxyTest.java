@@ -1,5 +1,6 @@
 package dev.orrery.gateway.proxy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,55 @@ class ProxyTest extends StubbedGateway {
 
         assertEquals(201, posted.statusCode());
         assertEquals("title=milk&_csrf=" + field.group(1), StubFrontends.todo().seen("/api/todos").get(0).body());
+    }
+
+    @Test
+    void aMultipartFormPostPassesWithItsHiddenTokenFieldAndArrivesUnchanged() throws Exception {
+        String token = csrfTokenOfThePage();
+        byte[] body = multipart(token);
+
+        HttpResponse<String> posted = alice.send(multipartPost(body));
+
+        assertEquals(201, posted.statusCode());
+        assertArrayEquals(body, StubFrontends.todo().seen("/api/todos").get(0).raw());
+    }
+
+    @Test
+    void aMultipartFormPostWithAWrongOrNoTokenIsRefused() throws Exception {
+        assertEquals(403, alice.send(multipartPost(multipart("forged"))).statusCode());
+        assertEquals(403, alice.send(multipartPost(multipart(null))).statusCode());
+        assertTrue(StubFrontends.todo().seen("/api/todos").isEmpty());
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithoutBeingForwardedEvenWhenChunked() throws Exception {
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        HttpRequest.Builder chunked = HttpRequest.newBuilder(URI.create(alice.site + "/api/todos"))
+                .header("Content-Type", "application/octet-stream").header("X-Orrery-CSRF", csrfTokenOfThePage())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)));
+
+        assertEquals(413, alice.send(chunked).statusCode());
+        assertTrue(StubFrontends.todo().seen("/api/todos").isEmpty());
+    }
+
+    private HttpRequest.Builder multipartPost(byte[] body) {
+        return HttpRequest.newBuilder(URI.create(alice.site + "/api/todos"))
+                .header("Content-Type", "multipart/form-data; boundary=----orrery7MA4YWxk")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /** A browser-like multipart body: the hidden field first (where the gateway puts it), then a binary file. */
+    private static byte[] multipart(String token) {
+        var out = new java.io.ByteArrayOutputStream();
+        String head = token == null ? "" : "------orrery7MA4YWxk\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + token + "\r\n";
+        out.writeBytes((head + "------orrery7MA4YWxk\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 3000; i++) {
+            out.write((i * 31) & 0xFF);
+        }
+        out.writeBytes("\r\n------orrery7MA4YWxk--\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
     @ParameterizedTest

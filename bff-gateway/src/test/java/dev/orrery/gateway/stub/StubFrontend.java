@@ -28,7 +28,8 @@ public final class StubFrontend {
         }
     }
 
-    public record Seen(String path, MultiMap headers, String body, long answeredAtNanos) {
+    /** {@code raw} is the body as received, byte for byte. */
+    public record Seen(String path, MultiMap headers, String body, long answeredAtNanos, byte[] raw) {
     }
 
     private final Vertx vertx;
@@ -73,7 +74,8 @@ public final class StubFrontend {
 
     private void handle(HttpServerRequest request) {
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-            seen.add(new Seen(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), "", System.nanoTime()));
+            seen.add(new Seen(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), "", System.nanoTime(),
+                    new byte[0]));
             request.toWebSocket().onSuccess(socket -> socket.textMessageHandler(text -> {
                 if (text.equals("bye")) {
                     socket.close((short) 4001, "stub says bye");
@@ -96,7 +98,7 @@ public final class StubFrontend {
                 long now = System.nanoTime();
                 answeredAt.put(request.path(), now);
                 seen.add(new Seen(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()),
-                        body.toString(), now));
+                        body.toString(), now, body.getBytes()));
             };
             if (answer.delayMs() > 0) {
                 vertx.setTimer(answer.delayMs(), id -> respond.run());
