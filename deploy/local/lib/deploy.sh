@@ -7,6 +7,8 @@
 
 DEPLOY_READY_TIMEOUT="${ORRERY_DEPLOY_READY_TIMEOUT:-90}"
 DEPLOY_DRAIN_TIMEOUT="${ORRERY_DEPLOY_DRAIN_TIMEOUT:-10}"
+# seconds both slots serve after the switch (the edge's slowstart, 8 s, ramps the new one up meanwhile)
+DEPLOY_SETTLE="${ORRERY_DEPLOY_SETTLE:-8}"
 
 deploy_usage() {
   cat <<'USAGE'
@@ -208,11 +210,11 @@ _deploy_switch() {
   wait_until 15 edge_server_up "$FE_NAME" "$new" \
     || { stop_part "$new_part" 10 >/dev/null; edge_set_state "$FE_NAME" "$new" maint
          die "$verb" "the edge did not see the new instance healthy within 15s; abandoned, the $old slot keeps serving"; }
-  # Both slots serve until the new instance has stayed ready for a while: a readiness that flaps right after
-  # start-up (a consumer still subscribing under load) must never leave the edge without a server.
-  stay_ready "$new_port" "${ORRERY_DEPLOY_SETTLE:-5}" \
+  # Both slots serve until the new instance has stayed ready for a while (meanwhile the edge's slowstart ramps its
+  # share up): a readiness that flaps right after start-up must never leave the edge without a server.
+  stay_ready "$new_port" "$DEPLOY_SETTLE" "$new_part" \
     || { stop_part "$new_part" 10 >/dev/null; edge_set_state "$FE_NAME" "$new" maint
-         die "$verb" "the new instance did not stay ready for ${ORRERY_DEPLOY_SETTLE:-5}s; abandoned, the $old slot keeps serving"; }
+         die "$verb" "the new instance did not stay ready for ${DEPLOY_SETTLE}s; abandoned, the $old slot keeps serving"; }
   edge_set_state "$FE_NAME" "$old" drain
   set_active_slot "$FE_NAME" "$new"
   _deploy_step "edge: $new serves, $old drains" "$t"
@@ -225,6 +227,7 @@ _deploy_switch() {
     scur=$(edge_stat "$FE_NAME" "$old" 5); scur=${scur:-0}
     ((scur == 0)) && break
     (( $(_deploy_t) >= end )) && break
+    svc_ready "$new_port" || _deploy_not_ready "$new_port" "$new_part"
     sleep 0.2
   done
   _deploy_step "drain ($scur sessions left, e.g. WebSockets)" "$t"
@@ -247,13 +250,27 @@ _deploy_switch() {
   progress "$verb" "done: $FE_MODULE $new slot, pid $new_pid, version ${version:-?}, release $(basename "$rel"); total $(_deploy_secs "$t0" "$(_deploy_t)")"
 }
 
-# stay_ready PORT SECONDS: /q/health/ready answers 200 on SECONDS consecutive probes, one second apart (within 4x that).
+# stay_ready PORT SECONDS [PART]: /q/health/ready answers 200 on SECONDS consecutive probes, one second apart (within
+# 4x that); each probe that fails is reported (see _deploy_not_ready).
 stay_ready() {
-  local port="$1" need="$2" ok=0 tries=0
+  local port="$1" need="$2" part="${3:-}" ok=0 tries=0
   while ((ok < need && tries < need * 4)); do
-    if svc_ready "$port"; then ok=$((ok + 1)); else ok=0; fi
+    if svc_ready "$port"; then ok=$((ok + 1)); else ok=0; _deploy_not_ready "$port" "$part"; fi
     tries=$((tries + 1))
     sleep 1
   done
   ((ok >= need))
+}
+
+# _deploy_not_ready PORT PART : a new instance that was ready is not any more; say which checks are not UP (or that
+# the probe itself timed out) and what its log last warned about, so that a flap can be explained afterwards.
+_deploy_not_ready() {
+  local body code
+  body=$(curl -s --max-time 3 -w '\n%{http_code}' "http://localhost:$1/q/health/ready" 2>/dev/null || true)
+  code=${body##*$'\n'}; body=${body%$'\n'*}
+  warn "${D_VERB:-deploy}" "the new instance's readiness (:$1) answered ${code:-nothing} (000: no answer within 3 s):" \
+    "$(tr -d '\n' <<<"$body" | tr -s ' ' | grep -o '"name": "[^"]*", "status": "DOWN"[^}]*}' | tr '\n' ' ')"
+  [[ -n "${2:-}" ]] && grep -aE '^[0-9-]+ [0-9:,]+ (WARN|ERROR) ' "$(logfile "$2")" | tail -n 3 | cut -c1-300 \
+    | sed 's/^/          | /' >&2
+  return 0
 }

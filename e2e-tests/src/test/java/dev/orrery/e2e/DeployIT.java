@@ -53,6 +53,11 @@ class DeployIT {
     private static final String TODO_QUEUE = "todo-deploy-e2e.profile-events.v2";
     /** ProfileUpdated of this stack only: neither a running platform's nor other tests' events reach it, nor its theirs. */
     private static final String PROFILE_EXCHANGE = "orrery.profile.deploy-e2e";
+    /**
+     * Seconds todo's old instance may keep sessions before the edge closes them: only live sockets are left by then
+     * (they never end by themselves; pages and writes finish within a second), so the default 10 s only costs time.
+     */
+    private static final String DRAIN = "4";
 
     private static final List<DeployVisitor> readers = new ArrayList<>();
     private static DeployVisitor alice;
@@ -93,7 +98,7 @@ class DeployIT {
     @Order(1)
     void todoFrontendIsReplacedUnderLoadWithoutAFailedRequest() throws Exception {
         deployUnderLoad("todo-frontend", 38081, "todo", "2.0.0-e2e", "t1",
-                "deploy", "--no-build", "--version", "2.0.0-e2e", "todo-frontend");
+                "deploy", "--no-build", "--version", "2.0.0-e2e", "--drain-timeout", DRAIN, "todo-frontend");
     }
 
     @Test
@@ -156,7 +161,7 @@ class DeployIT {
         deleteRecursively(SOURCE);
         git(ROOT, "clone", "-q", "--shared", ROOT.toString(), SOURCE.toString());
         String commit = git(SOURCE, "rev-parse", "HEAD");
-        String expected = projectVersion() + "+g" + git(SOURCE, "rev-parse", "--short", "HEAD");
+        String expected = projectVersion(SOURCE) + "+g" + git(SOURCE, "rev-parse", "--short", "HEAD");
         Run run = deployUnderLoad("profile-frontend", 38082, "profile", expected, "p3",
                 "deploy", "--source", SOURCE.toString(), "profile-frontend");
         assertTrue(run.output().contains("build (modules: orrery-parent api-contracts shared-style profile-frontend)"),
@@ -174,7 +179,8 @@ class DeployIT {
     @Test
     @Order(4)
     void rollbackBringsBackThePreviousTodoReleaseUnderLoad() throws Exception {
-        deployUnderLoad("todo-frontend", 38081, "todo", initialTodoVersion, "t4", "rollback", "todo-frontend");
+        deployUnderLoad("todo-frontend", 38081, "todo", initialTodoVersion, "t4",
+                "rollback", "--drain-timeout", DRAIN, "todo-frontend");
     }
 
     /** @param label names this run's profile changes (see {@link DeployProfileUpdates}) */
@@ -267,12 +273,12 @@ class DeployIT {
         return Path.of(Files.readString(STATE.resolve("data/edge/" + module + "-" + slot + ".release")).trim());
     }
 
-    /** The version Maven gave the clone's build, from its jar's name (profile-frontend-VERSION.jar). */
-    private static String projectVersion() throws IOException {
-        try (var jars = Files.list(SOURCE.resolve("profile-frontend/target/quarkus-app/app"))) {
-            String jar = jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).findFirst().orElseThrow();
-            return jar.substring("profile-frontend-".length(), jar.length() - ".jar".length());
-        }
+    /** The project's version in a checkout's root pom (the modules inherit it). */
+    private static String projectVersion(Path checkout) throws IOException {
+        var version = java.util.regex.Pattern.compile("<artifactId>orrery-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(checkout.resolve("pom.xml")));
+        assertTrue(version.find(), "no version in " + checkout.resolve("pom.xml"));
+        return version.group(1);
     }
 
     /** The process id of the deploy holding todo-frontend's lock, as soon as the lock exists. */
@@ -400,8 +406,14 @@ class DeployIT {
         }
         out.append(String.format("all page views: %d (%d failed), todo writes: %d (%d failed)%n", load.pages.size(),
                 load.failedPages().size(), load.writes.size(), load.failedWrites().size()));
-        load.failedPages().stream().limit(3).forEach(f -> out.append("failed page view: ").append(f.problem()).append('\n'));
-        load.failedWrites().stream().limit(3).forEach(f -> out.append("failed write: ").append(f.problem()).append('\n'));
+        long origin = start > 0 ? start : load.pages.stream().mapToLong(DeployLoad.Sample::startNanos).min().orElse(0);
+        load.failedPages().stream().limit(3).forEach(f -> out.append("failed page view ").append(offset(f, origin))
+                .append(": ").append(f.problem()).append('\n'));
+        load.failedWrites().stream().limit(3).forEach(f -> out.append("failed write ").append(offset(f, origin))
+                .append(": ").append(f.problem()).append('\n'));
+        load.pages.stream().sorted(java.util.Comparator.comparingLong(DeployLoad.Sample::nanos).reversed()).limit(3)
+                .forEach(p -> out.append(String.format("slow page view %s: %d ms%n", offset(p, origin),
+                        TimeUnit.NANOSECONDS.toMillis(p.nanos()))));
         for (DeployLoad.LiveWatcher s : load.sockets) {
             out.append(socketLine(s)).append('\n');
         }
@@ -410,6 +422,11 @@ class DeployIT {
                 .forEach(l -> out.append(l.strip()).append('\n'));
         System.out.println(out);
         Files.writeString(REPORT, out + "\n", StandardOpenOption.APPEND);
+    }
+
+    /** When a sample started, relative to the deploy's start (or the load's). */
+    private static String offset(DeployLoad.Sample sample, long origin) {
+        return String.format("at %+.1fs", (sample.startNanos() - origin) / 1e9);
     }
 
     private static String stats(Iterable<DeployLoad.Sample> samples, long from, long to) {
