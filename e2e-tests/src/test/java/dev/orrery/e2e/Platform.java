@@ -152,7 +152,15 @@ public final class Platform {
     }
 
     static Process launch(String module, int port, Map<String, String> properties) throws IOException {
-        Path jar = ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return launch(ROOT.resolve(module).resolve("target/quarkus-app"), module, port, properties);
+    }
+
+    /**
+     * Starts a packaged Quarkus application from any {@code quarkus-app} folder (e.g. a copy with another library),
+     * logging to {@code e2e-logs/<logName>.log}.
+     */
+    static Process launch(Path quarkusApp, String logName, int port, Map<String, String> properties) throws IOException {
+        Path jar = quarkusApp.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the module first");
         }
@@ -164,7 +172,7 @@ public final class Platform {
         command.addAll(List.of("-jar", jar.toString()));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(module + ".log").toFile())
+                .redirectOutput(LOGS.resolve(logName + ".log").toFile())
                 .start();
     }
 

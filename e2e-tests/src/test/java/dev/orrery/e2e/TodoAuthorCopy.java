@@ -14,7 +14,12 @@ final class TodoAuthorCopy {
 
     /** @return the display name todo-frontend knows for the user, or null before its first ProfileUpdated */
     static String displayName(String userId) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5439/todo_e2e", "orrery", "orrery");
+        return displayName("todo_e2e", userId);
+    }
+
+    /** The same, in another todo-frontend's database (an IT that runs its own instance). */
+    static String displayName(String database, String userId) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5439/" + database, "orrery", "orrery");
                 PreparedStatement s = c.prepareStatement("SELECT display_name FROM author WHERE user_id = ?")) {
             s.setString(1, userId);
             try (ResultSet rs = s.executeQuery()) {
