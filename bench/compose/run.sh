@@ -2,6 +2,7 @@
 # Composition benchmark: the same page (a layout and three static fragments of 4, 16 and 2 KB served by one nginx
 # fragment server) composed by nginx SSI (one worker) and by the gateway (profile %bench), loaded by wrk on loopback.
 # Usage: bench/compose/run.sh [duration-seconds] [connections]     (build the gateway first: see README.md)
+# Env: GATEWAY_OPTS="-D..." extra JVM options for the gateway; JFR=/path/x.jfr records the gateway's measured run.
 set -euo pipefail
 DURATION=${1:-10}
 CONNECTIONS=${2:-16}
@@ -108,7 +109,7 @@ nginx -c "$WORK/frag/nginx.conf" -p "$WORK/frag" -g 'daemon on;'
 nginx -c "$WORK/ssi/nginx.conf" -p "$WORK/ssi" -g 'daemon on;'
 sleep 0.5
 
-"$JAVA_HOME/bin/java" -Xmx256m -Dquarkus.profile=bench -Dquarkus.http.port=$GW_PORT \
+"$JAVA_HOME/bin/java" -Xmx256m ${GATEWAY_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.port=$GW_PORT \
   -Dgateway.frontends.bench.url=http://127.0.0.1:$FRAG_PORT -jar "$JAR" > "$WORK/logs/gateway.log" 2>&1 &
 GW_PID=$!
 PIDS+=("$GW_PID")
