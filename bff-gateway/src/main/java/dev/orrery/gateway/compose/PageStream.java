@@ -1,6 +1,7 @@
 package dev.orrery.gateway.compose;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class PageStream {
     private final String pagePath;
     private final Map<String, SlotFetch> slots = new LinkedHashMap<>();
     private final List<SlotFetch> lateToWrite = new ArrayList<>();
+    /** One timer per distinct budget of the optional fragments (budget ms → timer id), cancelled when done. */
+    private final Map<Integer, Long> budgetTimers = new HashMap<>(4);
     private int next;
     private boolean committed;
     private boolean finished;
@@ -47,7 +50,7 @@ final class PageStream {
         this.context = context;
         this.csrfToken = csrfToken;
         this.pagePath = pagePath;
-        response.closeHandler(v -> finished = true);
+        response.closeHandler(v -> finish());
     }
 
     void start() {
@@ -65,7 +68,8 @@ final class PageStream {
             Future<FragmentResponse> answer = composer.fetch(name, slot.fragment, headers, timeout);
             answer.onSuccess(r -> onAnswer(slot, r));
             if (optional) {
-                composer.vertx().setTimer(slot.fragment.timeoutMs(), id -> onBudgetSpent(slot));
+                budgetTimers.computeIfAbsent(slot.fragment.timeoutMs(),
+                        budget -> composer.vertx().setTimer(budget, id -> onBudgetSpent(budget)));
             } else {
                 gating.add(answer);
             }
@@ -114,13 +118,24 @@ final class PageStream {
                                 : Source.FALLBACK));
     }
 
-    private void onBudgetSpent(SlotFetch slot) {
-        if (slot.settled || finished) {
+    private void onBudgetSpent(int budget) {
+        budgetTimers.remove(budget);
+        if (finished) {
             return;
         }
-        slot.late = true;
-        settleWithSubstitute(slot, 0, composer.pendingHtml(pagePath));
+        for (SlotFetch slot : slots.values()) {
+            if (!slot.settled && !slot.gatesStatus() && slot.fragment.timeoutMs() == budget) {
+                slot.late = true;
+                settleWithSubstitute(slot, 0, composer.pendingHtml(pagePath));
+            }
+        }
         advance();
+    }
+
+    private void finish() {
+        finished = true;
+        budgetTimers.values().forEach(composer.vertx()::cancelTimer);
+        budgetTimers.clear();
     }
 
     private void decideStatus() {
@@ -140,13 +155,13 @@ final class PageStream {
         if (failedRequired != null) {
             int status = failedRequired.status == 0 ? 504 : 502;
             composer.sendError(response, status, "A part of this page is not available right now.", serverTiming(), context);
-            finished = true;
+            finish();
         } else if (primary != null && isRedirect(primary.status)) {
             response.setStatusCode(primary.status)
                     .putHeader("Location", composer.safeLocation(primary))
                     .putHeader("Server-Timing", serverTiming())
                     .end();
-            finished = true;
+            finish();
         } else {
             commit(primary != null && primary.status == 404 ? 404 : 200);
         }
@@ -207,7 +222,7 @@ final class PageStream {
             }
             next++;
         }
-        finished = true;
+        finish();
         response.trailers().add("Server-Timing", serverTiming());
         response.end(out);
     }
