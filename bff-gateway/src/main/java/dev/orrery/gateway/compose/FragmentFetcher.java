@@ -74,7 +74,8 @@ public class FragmentFetcher {
                     return response.body().map(body -> body.length() > max
                             ? FragmentResponse.failed("body larger than " + max + " bytes")
                             : new FragmentResponse(response.statusCode(), body,
-                                    response.getHeader(HttpHeaders.LOCATION), null));
+                                    response.getHeader(HttpHeaders.LOCATION),
+                                    response.getHeader(HttpHeaders.CACHE_CONTROL), null));
                 })
                 .otherwise(e -> FragmentResponse.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }

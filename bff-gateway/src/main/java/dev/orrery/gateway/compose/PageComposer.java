@@ -24,12 +24,14 @@ public class PageComposer {
     private final ManifestRegistry registry;
     private final FragmentFetcher fetcher;
     private final LastGoodCopies copies;
+    private final FreshCopies freshCopies;
     private final PageLayouts layouts;
     private final CsrfTokens csrf;
     private final Vertx vertx;
 
     PageComposer(GatewayConfig config, ManifestRegistry registry, FragmentFetcher fetcher, LastGoodCopies copies,
-            PageLayouts layouts, CsrfTokens csrf, Vertx vertx) {
+            FreshCopies freshCopies, PageLayouts layouts, CsrfTokens csrf, Vertx vertx) {
+        this.freshCopies = freshCopies;
         this.config = config;
         this.registry = registry;
         this.fetcher = fetcher;
@@ -62,10 +64,19 @@ public class PageComposer {
         return config.frontends().get(slot.substring(0, slot.indexOf(':'))).url();
     }
 
-    void keepGoodCopy(RequestContext context, SlotFetch slot, Buffer html) {
-        if (slot.fragment.cacheable() && context.userId() != null) {
-            copies.keep(context.userId(), slot.slot, html.toString());
+    void keepGoodCopy(RequestContext context, SlotFetch slot, FragmentResponse answer) {
+        if (slot.fragment.cacheable()) {
+            freshCopies.keep(context.userId(), slot.slot, slot.fragment.path(), answer);
+            if (context.userId() != null) {
+                copies.keep(context.userId(), slot.slot, answer.body().toString());
+            }
         }
+    }
+
+    /** A copy still fresh by its Cache-Control, for a fragment the manifest marks cacheable. */
+    Optional<Buffer> freshCopy(RequestContext context, SlotFetch slot) {
+        return slot.fragment.cacheable() ? freshCopies.copy(context.userId(), slot.slot, slot.fragment.path())
+                : Optional.empty();
     }
 
     Optional<String> lastGoodCopy(RequestContext context, String slot) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.orrery.contracts.fragment.ContextHeaders;
@@ -63,6 +64,11 @@ final class PageStream {
                 slot.settle(composer.unavailableHtml(), 503, Source.MISSING);
                 continue;
             }
+            Optional<Buffer> fresh = composer.freshCopy(context, slot);
+            if (fresh.isPresent()) {
+                slot.settle(fresh.get(), 200, Source.HIT);
+                continue;
+            }
             boolean optional = !slot.gatesStatus();
             long timeout = optional ? composer.lateLimitMs() : slot.fragment.timeoutMs();
             Future<FragmentResponse> answer = composer.fetch(name, slot.fragment, headers, timeout);
@@ -85,7 +91,7 @@ final class PageStream {
         if (slot.late) {
             slot.lateDone = true;
             if (answer.ok()) {
-                composer.keepGoodCopy(context, slot, answer.body());
+                composer.keepGoodCopy(context, slot, answer);
                 slot.lateHtml = answer.body();
                 lateToWrite.add(slot);
             }
@@ -99,7 +105,7 @@ final class PageStream {
         slot.problem = answer.problem();
         slot.location = answer.location();
         if (answer.ok()) {
-            composer.keepGoodCopy(context, slot, answer.body());
+            composer.keepGoodCopy(context, slot, answer);
             slot.settle(answer.body(), answer.status(), Source.FRESH);
         } else if (slot.fragment.primary() && (answer.status() == 404 || isRedirect(answer.status()))) {
             slot.settle(answer.body(), answer.status(), Source.FRESH);

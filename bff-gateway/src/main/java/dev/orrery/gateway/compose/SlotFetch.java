@@ -11,8 +11,9 @@ import io.vertx.core.buffer.Buffer;
  */
 final class SlotFetch {
 
+    /** HIT: a still-fresh copy (its Cache-Control), no request made; CACHE: a last good copy standing in for a failure. */
     enum Source {
-        FRESH, CACHE, FALLBACK, PLACEHOLDER, MISSING, ERROR
+        FRESH, HIT, CACHE, FALLBACK, PLACEHOLDER, MISSING, ERROR
     }
 
     final String slot;

@@ -3,13 +3,14 @@ package dev.orrery.gateway.profile;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import dev.orrery.gateway.compose.FreshCopies;
 import dev.orrery.gateway.compose.LastGoodCopies;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** ProfileUpdated events: remember the user's style guide and forget the last good copies of their fragments. */
+/** ProfileUpdated events: remember the user's style guide and forget the last good and fresh copies of their fragments. */
 @ApplicationScoped
 public class ProfileEvents {
 
@@ -17,10 +18,12 @@ public class ProfileEvents {
 
     private final StyleGuides styleGuides;
     private final LastGoodCopies copies;
+    private final FreshCopies freshCopies;
 
-    ProfileEvents(StyleGuides styleGuides, LastGoodCopies copies) {
+    ProfileEvents(StyleGuides styleGuides, LastGoodCopies copies, FreshCopies freshCopies) {
         this.styleGuides = styleGuides;
         this.copies = copies;
+        this.freshCopies = freshCopies;
     }
 
     /** The payload arrives as JSON object or raw bytes depending on the publisher's content type. */
@@ -41,5 +44,6 @@ public class ProfileEvents {
         }
         styleGuides.remember(userId, event.getString("styleGuide"));
         copies.forget(userId);
+        freshCopies.forget(userId);
     }
 }

@@ -113,6 +113,27 @@ class CompositionTest extends StubbedGateway {
     }
 
     @Test
+    void aCacheableFragmentFreshByItsCacheControlIsReusedWithoutAskingUntilAProfileUpdated() throws Exception {
+        Map<String, String> fresh = Map.of("Cache-Control", "max-age=60");
+        StubFrontends.profile().answer(BADGE, new Answer(200, "<span>Cached Alice</span>", 0, fresh));
+        StubFrontends.todo().answer(LIST, new Answer(200, "<ul><li>milk</li></ul>", 0,
+                Map.of("Cache-Control", "no-cache, max-age=60")));
+        assertTrue(alice.get("/").body().contains("Cached Alice"));
+        String userId = StubFrontends.profile().seen(BADGE).get(0).headers().get("X-Orrery-User");
+        StubFrontends.profile().answer(BADGE, new Answer(200, "<span>New Alice</span>", 0, fresh));
+
+        var again = alice.get("/");
+
+        assertTrue(again.body().contains("Cached Alice"), "still fresh: not asked again");
+        assertEquals(1, StubFrontends.profile().seen(BADGE).size());
+        assertEquals(2, StubFrontends.todo().seen(LIST).size(), "no-cache: asked every time");
+        profileEvents.onProfileUpdated(new JsonObject().put("userId", userId).put("styleGuide", "daylight"));
+        assertTrue(alice.get("/").body().contains("New Alice"), "forgotten on ProfileUpdated");
+        assertEquals(2, StubFrontends.profile().seen(BADGE).size());
+        profileEvents.onProfileUpdated(new JsonObject().put("userId", userId).put("styleGuide", "daylight"));
+    }
+
+    @Test
     void serverTimingHeaderHasThePrimaryAndTheTrailerHasEveryFragment() throws Exception {
         StubFrontends.profile().answer("/fragments/profile", Answer.ok("<p>profile page</p>"));
         Vertx vertx = Vertx.vertx();
