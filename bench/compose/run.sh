@@ -34,14 +34,16 @@ fragment() { # name bytes
 fragment a 4096 > "$WORK/frag/www/f/a.html"
 fragment b 16384 > "$WORK/frag/www/f/b.html"
 fragment c 2048 > "$WORK/frag/www/f/c.html"
-manifest() { # path-of-b
+manifest() { # path-of-b version [cacheable]
+  local cacheable=${3:-false}
   cat > "$WORK/frag/www/.well-known/orrery/manifest.json" <<JSON
 {"name":"bench","version":"$2","fragments":[
- {"id":"a","path":"/f/a.html","timeoutMs":1000,"required":false,"primary":false,"cacheable":false},
- {"id":"b","path":"$1","timeoutMs":1000,"required":false,"primary":false,"cacheable":false},
- {"id":"c","path":"/f/c.html","timeoutMs":1000,"required":false,"primary":false,"cacheable":false}],
+ {"id":"a","path":"/f/a.html","timeoutMs":1000,"required":false,"primary":false,"cacheable":$cacheable},
+ {"id":"b","path":"$1","timeoutMs":1000,"required":false,"primary":false,"cacheable":$cacheable},
+ {"id":"c","path":"/f/c.html","timeoutMs":1000,"required":false,"primary":false,"cacheable":$cacheable}],
  "assets":[],"routes":[]}
 JSON
+  chmod a+r "$WORK/frag/www/.well-known/orrery/manifest.json"
 }
 manifest /f/b.html fast
 # The SSI layout is the gateway's bench layout as rendered (same head, same markup), with SSI includes in the slots.
@@ -81,6 +83,8 @@ http {
     root $WORK/frag/www;
     default_type text/html;
     location = /.well-known/orrery/manifest.json { default_type application/json; }
+    # fresh for 60 s: nginx SSI never reuses it; the gateway does only in the "cached" run (manifest cacheable=true)
+    location /f/ { add_header Cache-Control "max-age=60"; }
     location /slow/ { echo_sleep 0.2; echo_location /f/b.html; }
   }
 }
@@ -154,12 +158,18 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== throughput: $CONNECTIONS connections, ${DURATION}s, three fragments (4, 16, 2 KB)"
 load nginx-ssi "http://127.0.0.1:$SSI_PORT/" "$(ssi_worker)"
 load gateway "http://127.0.0.1:$GW_PORT/bench" "$GW_PID"
-awk -v g="$(cat "$WORK/gateway.rps")" -v n="$(cat "$WORK/nginx-ssi.rps")" 'BEGIN {printf "ratio gateway / nginx SSI: %.2f\n", g/n}'
+awk -v g="$(cat "$WORK/gateway.rps")" -v n="$(cat "$WORK/nginx-ssi.rps")" 'BEGIN {printf "ratio gateway / nginx SSI (every fragment fetched): %.2f\n", g/n}'
 echo "load after throughput: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== gateway with fragments fresh by Cache-Control (manifest cacheable=true; max-age=60; nginx SSI cannot do this)"
+manifest /f/b.html cached true
+for _ in $(seq 1 40); do curl -s --raw "http://127.0.0.1:$GW_PORT/bench" | grep -q 'desc="hit 200"' && break; sleep 0.5; done
+load gateway-cached "http://127.0.0.1:$GW_PORT/bench" "$GW_PID"
+awk -v g="$(cat "$WORK/gateway-cached.rps")" -v n="$(cat "$WORK/nginx-ssi.rps")" 'BEGIN {printf "ratio gateway (fresh copies) / nginx SSI: %.2f\n", g/n}'
+echo "load after cached run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== one fragment (16 KB) delayed 200 ms"
 manifest /slow/b.html slow
-chmod a+r "$WORK/frag/www/.well-known/orrery/manifest.json"
 for _ in $(seq 1 40); do curl -s "http://127.0.0.1:$GW_PORT/bench" -o /dev/null -w '%{time_total}' | awk '{exit !($1 > 0.19)}' && break; sleep 0.5; done
 timed nginx-ssi "http://127.0.0.1:$SSI_PORT/slow"
 timed gateway "http://127.0.0.1:$GW_PORT/bench"
