@@ -32,6 +32,7 @@ final class ServiceStack implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
+    private final Path apps;
     private final Map<String, Process> running = new LinkedHashMap<>();
     private TodoEdge edge;
     private String addresses;
@@ -39,10 +40,14 @@ final class ServiceStack implements AutoCloseable {
     ServiceStack(Path root) {
         this.root = root;
         this.logs = root.resolve("ha-tests/target/fault-logs");
+        this.apps = root.resolve("ha-tests/target/fault-apps");
     }
 
     void start(String brokerAddresses) throws Exception {
         Files.createDirectories(logs);
+        for (String module : List.of("todo-frontend", "profile-frontend", "bff-gateway")) {
+            copyPackagedApp(module);
+        }
         addresses = brokerAddresses;
         edge = TodoEdge.start(root, logs, TODO_EDGE_PORT, 28406, TODO_INSTANCES.get("a"), TODO_INSTANCES.get("b"));
         List<String> names = new ArrayList<>(List.of("todo-a", "todo-b", "profile", "gateway"));
@@ -100,6 +105,37 @@ final class ServiceStack implements AutoCloseable {
         addresses = brokerAddresses;
     }
 
+    /**
+     * A copy of the module's packaged application, so that a rebuild of the module in the same working tree during
+     * the run (restarts happen minutes after the start) cannot pull the jar from under the test.
+     */
+    private void copyPackagedApp(String module) throws Exception {
+        Path app = root.resolve(module).resolve("target/quarkus-app");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(app.resolve("quarkus-run.jar") + " is missing: package " + module + " first");
+            }
+            Thread.sleep(1000);
+        }
+        Path copy = apps.resolve(module);
+        if (Files.exists(copy)) {
+            try (var old = Files.walk(copy)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        try (var files = Files.walk(app)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(app.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
     private Process launch(String name) throws IOException {
         Map<String, String> props = new LinkedHashMap<>();
         String module;
@@ -127,11 +163,11 @@ final class ServiceStack implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException(name);
         }
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package " + module + " first");
-        }
+        Path jar = apps.resolve(module).resolve("quarkus-run.jar");
         props.put("quarkus.http.port", String.valueOf(port));
+        // e.g. -Dfault.profile.profile.events.schema=1 when a front-end's jar in this working tree is older than another's
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("fault." + name + "."))
+                .forEach(k -> props.put(k.substring(("fault." + name + ".").length()), System.getProperty(k)));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
