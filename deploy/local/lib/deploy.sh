@@ -9,6 +9,9 @@ DEPLOY_READY_TIMEOUT="${ORRERY_DEPLOY_READY_TIMEOUT:-90}"
 DEPLOY_DRAIN_TIMEOUT="${ORRERY_DEPLOY_DRAIN_TIMEOUT:-10}"
 # seconds both slots serve after the switch (the edge's slowstart, 8 s, ramps the new one up meanwhile)
 DEPLOY_SETTLE="${ORRERY_DEPLOY_SETTLE:-8}"
+# the warm-up before the switch: rounds of requests for every fragment, as this user of the local realm
+DEPLOY_WARM_UP="${ORRERY_DEPLOY_WARM_UP:-5}"
+DEPLOY_SMOKE_USER="${ORRERY_DEPLOY_SMOKE_USER:-bob:bob-orrery}"
 
 deploy_usage() {
   cat <<'USAGE'
@@ -204,6 +207,8 @@ _deploy_switch() {
     fail_part "$verb" "$(logfile "$new_part")" "$verb of $FE_MODULE abandoned"
   fi
   _deploy_step "new instance ready" "$t"
+  t=$(_deploy_t)
+  _deploy_warm_up "$new_port" && _deploy_step "warm-up ($DEPLOY_WARM_UP rounds of its fragments)" "$t"
 
   t=$(_deploy_t)
   edge_set_state "$FE_NAME" "$new" ready
@@ -248,6 +253,32 @@ _deploy_switch() {
   [[ "$before" == "$after" ]] && progress "$verb" "no other process restarted" \
     || warn "$verb" "the other parts' process ids changed (before: $before; after: $after)"
   progress "$verb" "done: $FE_MODULE $new slot, pid $new_pid, version ${version:-?}, release $(basename "$rel"); total $(_deploy_secs "$t0" "$(_deploy_t)")"
+}
+
+# _deploy_warm_up PORT : the new instance's first requests are slow (class loading, first queries, JIT), on a loaded
+# machine slower than the gateway's fragment budget (5 s). So before it takes traffic, it is asked for each fragment
+# its manifest declares, DEPLOY_WARM_UP times, as the gateway would (bearer token of the smoke-test user). Returns 1,
+# with a warning, when there is no token to be had (the instance then takes traffic cold).
+_deploy_warm_up() {
+  local port="$1" token paths path i
+  ((DEPLOY_WARM_UP > 0)) || return 1
+  token=$(curl -s --max-time 10 -d grant_type=password -d client_id=orrery-gateway -d client_secret=orrery-gateway-secret \
+            -d scope=openid --data-urlencode "username=${DEPLOY_SMOKE_USER%%:*}" \
+            --data-urlencode "password=${DEPLOY_SMOKE_USER#*:}" \
+            "http://localhost:$KC_PORT/realms/orrery/protocol/openid-connect/token" 2>/dev/null \
+          | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+  if [[ -z "$token" ]]; then
+    warn "$D_VERB" "no token for the warm-up user ${DEPLOY_SMOKE_USER%%:*} (ORRERY_DEPLOY_SMOKE_USER); the new instance takes traffic cold"
+    return 1
+  fi
+  paths=$(curl -s --max-time 10 "http://localhost:$port/.well-known/orrery/manifest.json" 2>/dev/null \
+          | grep -o '"path":"/[^"]*"' | sed 's/"path":"\(.*\)"/\1/')
+  for ((i = 0; i < DEPLOY_WARM_UP; i++)); do
+    for path in $paths; do
+      curl -s -o /dev/null --max-time 30 -H "Authorization: Bearer $token" "http://localhost:$port$path" || true
+    done
+  done
+  return 0
 }
 
 # stay_ready PORT SECONDS [PART]: /q/health/ready answers 200 on SECONDS consecutive probes, one second apart (within

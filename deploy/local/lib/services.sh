@@ -61,6 +61,8 @@ release_create() {
     echo "$newest"; return 0
   fi
   name="$(date +%Y%m%d-%H%M%S)-${version:-g$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo local)}"
+  # no '+' in the folder name: Quarkus's launcher URL-decodes its own path ('+' would become a space)
+  name="${name//+/_}"
   dir="$ORRERY_RELEASES/$mod/$name"
   mkdir -p "$dir"
   cp -a "$src" "$dir/app"

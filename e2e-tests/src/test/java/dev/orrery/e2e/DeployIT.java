@@ -75,6 +75,7 @@ class DeployIT {
         DeployProfileUpdates.deleteQueue(TODO_QUEUE);
         Run up = orrery(Map.of(), "up", "--no-build", "edge", "services");
         assertEquals(0, up.exit(), up.output());
+        warmUp("http://localhost:38081/fragments/list", "http://localhost:38082/fragments/badge");
         alice = DeployVisitor.logIn(SITE, "alice");
         bob = DeployVisitor.logIn(SITE, "bob");
         readers.add(alice);
@@ -239,6 +240,18 @@ class DeployIT {
             assertEquals(List.of(), socket.lost(), "live updates lost (closes: " + socket.closes + ")");
             assertEquals(0, socket.duplicates.get(), "live updates doubled");
             assertEquals(0, socket.resets.get(), "catch-up fell back to a reset");
+        }
+    }
+
+    /** First requests of fresh JVMs are slow (class loading, first queries): a few straight to the front-ends first. */
+    private static void warmUp(String... urls) throws Exception {
+        String token = Keycloak.accessToken("bob");
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String url : urls) {
+            for (int i = 0; i < 3; i++) {
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            }
         }
     }
 

@@ -71,6 +71,15 @@ final class DeployProfileUpdates implements AutoCloseable {
     }
 
     private void rename() {
+        // one connection for the polling, not one per poll
+        try (Connection todoDb = connect()) {
+            rename(todoDb);
+        } catch (SQLException e) {
+            updates.add(new Update("-", -1, false, "todo database: " + e, -1));
+        }
+    }
+
+    private void rename(Connection todoDb) {
         int n = 0;
         long nextConsumerSample = 0;
         while (running.get()) {
@@ -84,7 +93,7 @@ final class DeployProfileUpdates implements AutoCloseable {
                     updates.add(new Update(name, -1, false, saved.statusCode() + " " + saved.body(), -1));
                 } else {
                     long version = JSON.readTree(saved.body()).get("version").asLong();
-                    updates.add(new Update(name, version, true, null, awaitApplied(version, start)));
+                    updates.add(new Update(name, version, true, null, awaitApplied(todoDb, version, start)));
                 }
             } catch (Exception e) {
                 updates.add(new Update(name, -1, false, e.toString(), -1));
@@ -98,20 +107,29 @@ final class DeployProfileUpdates implements AutoCloseable {
     }
 
     /** @return milliseconds from the PUT until todo-frontend's author copy holds that version, -1 when it never did */
-    private long awaitApplied(long version, long start) throws SQLException {
+    private long awaitApplied(Connection todoDb, long version, long start) throws SQLException {
         long deadline = start + APPLY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (todoCopy().version() >= version) {
+            if (todoCopy(todoDb).version() >= version) {
                 return Duration.ofNanos(System.nanoTime() - start).toMillis();
             }
-            DeployLoad.pause(30);
+            DeployLoad.pause(50);
         }
         return -1;
     }
 
     TodoCopy todoCopy() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5439/" + todoDatabase, "orrery", "orrery");
-                PreparedStatement s = c.prepareStatement("SELECT a.display_name, a.version,"
+        try (Connection c = connect()) {
+            return todoCopy(c);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5439/" + todoDatabase, "orrery", "orrery");
+    }
+
+    private TodoCopy todoCopy(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT a.display_name, a.version,"
                         + " (SELECT count(*) FROM processed_event p WHERE p.user_id = ?)"
                         + " FROM (SELECT 1) one LEFT JOIN author a ON a.user_id = ?")) {
             s.setString(1, userId);

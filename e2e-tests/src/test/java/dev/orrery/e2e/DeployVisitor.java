@@ -54,7 +54,13 @@ final class DeployVisitor {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = CSRF.matcher(page.body());
-        if (page.statusCode() != 200 || !token.find()) {
+        // signed in by now; a cold platform may still answer the first composed page late (504): ask again
+        for (int retry = 0; retry < 5 && (page.statusCode() != 200 || !token.find()); retry++) {
+            Thread.sleep(1000);
+            page = visitor.get("/");
+            token = CSRF.matcher(page.body());
+        }
+        if (page.statusCode() != 200 || !token.find(0)) {
             throw new IllegalStateException("login of " + user + " did not end on the composed page: HTTP "
                     + page.statusCode() + " at " + page.uri());
         }
