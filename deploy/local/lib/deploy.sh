@@ -30,9 +30,9 @@ FRONT-END: todo-frontend (todo) or profile-frontend (profile).
 Extra -D options for the new instance only: ORRERY_DEPLOY_EXTRA_OPTS (e.g. to make it fail its readiness:
   ORRERY_DEPLOY_EXTRA_OPTS=-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none).
 Releases are kept under .orrery/releases/<module>/ (the newest ORRERY_RELEASES_KEPT=3 plus the running ones).
-The build is `./mvnw -B -pl <module> -am package -DskipTests` in DIR: the front-end and what it depends on
-(api-contracts, shared-style), never the other front-end or the gateway; extra Maven arguments (e.g. -o) through
-MAVEN_ARGS. One deploy or rollback per front-end at a time: a second one fails at once, naming the running one.
+The build is `./mvnw -B -pl <module> -am package -Dmaven.test.skip=true` in DIR: the front-end and what it
+depends on (api-contracts, shared-style), never the other front-end or the gateway, tests not even compiled (run
+`./mvnw -pl <module> -am verify` before you ship); extra Maven arguments (e.g. -o) through MAVEN_ARGS. One deploy or rollback per front-end at a time: a second one fails at once, naming the running one.
 USAGE
 }
 
@@ -119,10 +119,10 @@ _deploy_build() {
   local log t modules commit dirty=""
   log=$(logfile "build-$FE_MODULE")
   t=$(_deploy_t)
-  progress deploy "building $FE_MODULE alone in ${D_SOURCE}: ./mvnw -B -pl $FE_MODULE -am package -DskipTests" \
+  progress deploy "building $FE_MODULE alone in ${D_SOURCE}: ./mvnw -B -pl $FE_MODULE -am package -Dmaven.test.skip=true" \
     "${MAVEN_ARGS:-} (log: $log)"
-  ( cd "$D_SOURCE" && if [[ -x ./mvnw ]]; then ./mvnw -B -pl "$FE_MODULE" -am package -DskipTests
-                      else mvn -B -pl "$FE_MODULE" -am package -DskipTests; fi ) >"$log" 2>&1 \
+  ( cd "$D_SOURCE" && if [[ -x ./mvnw ]]; then ./mvnw -B -pl "$FE_MODULE" -am package -Dmaven.test.skip=true
+                      else mvn -B -pl "$FE_MODULE" -am package -Dmaven.test.skip=true; fi ) >"$log" 2>&1 \
     || fail_part deploy "$log" "the build of $FE_MODULE failed; nothing was changed"
   modules=$(grep -o '< dev\.orrery:[A-Za-z0-9_.-]* >' "$log" | sed 's/< dev\.orrery:\(.*\) >/\1/' | tr '\n' ' ')
   _deploy_step "build (modules: ${modules% })" "$t"
