@@ -141,6 +141,15 @@ frontend_up() {   # NAME: the active slot's instance, started when not running, 
     || edge_set_state "$FE_NAME" "$(other_slot "$slot")" maint
 }
 
+# The gateway's CSRF key (required in production mode; every instance needs the same one): ORRERY_GATEWAY_CSRF_KEY,
+# else a random key generated once into the state directory and kept.
+gateway_csrf_key() {
+  if [[ -n "${ORRERY_GATEWAY_CSRF_KEY:-}" ]]; then echo "$ORRERY_GATEWAY_CSRF_KEY"; return; fi
+  local file="$ORRERY_STATE/gateway-csrf.key"
+  [[ -s "$file" ]] || ( umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' >"$file" )
+  cat "$file"
+}
+
 gateway_up() {
   local mod=bff-gateway spec opts=()
   if part_pid_alive "$mod" && wait_until "$SERVICE_READY_TIMEOUT" svc_ready "$GATEWAY_PORT"; then
@@ -154,6 +163,7 @@ gateway_up() {
   for spec in "${EDGE_FRONTENDS[@]}"; do
     opts+=("-Dgateway.frontends.$(cut -d: -f1 <<<"$spec").url=http://localhost:$(cut -d: -f3 <<<"$spec")")
   done
+  opts+=("-Dgateway.csrf.key=$(gateway_csrf_key)")
   # shellcheck disable=SC2046
   ( cd "$ORRERY_HOME" && start_detached "$mod" java -Xmx256m "-Dquarkus.http.port=$GATEWAY_PORT" "${opts[@]}" \
       ${ORRERY_SERVICE_JAVA_OPTS:-} $(module_opts "$mod") -jar "$rel/app/quarkus-run.jar" )

@@ -57,6 +57,7 @@ class GatewayOutOfOrderIT {
                 "-Xmx256m", "-Dquarkus.http.port=" + PORT,
                 "-Dgateway.frontends.todo.url=http://127.0.0.1:" + todo.getAddress().getPort(),
                 "-Dgateway.frontends.profile.url=http://127.0.0.1:" + profile.getAddress().getPort(),
+                "-Dgateway.csrf.key=" + Platform.GATEWAY_CSRF_KEY,
                 "-jar", jar.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitReady();
         browser = new Browser();

@@ -33,6 +33,8 @@ public final class Platform {
     public static final String TODO_PROFILE_QUEUE = "todo-e2e.profile-events.v2";
     /** ProfileUpdated exchange of e2e runs: events of tests or a running platform never reach e2e's copies. */
     public static final String PROFILE_EXCHANGE = "orrery.profile.e2e";
+    /** The packaged gateway requires a CSRF key (the same on every instance); a fixed one for the e2e platform. */
+    public static final String GATEWAY_CSRF_KEY = "e2e-only-csrf-key-0123456789abcdef";
 
     private static final Path ROOT = Path.of(System.getProperty("orrery.root", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("e2e-tests/target/e2e-logs");
@@ -75,7 +77,8 @@ public final class Platform {
             processes.add(launchRemembered("bff-gateway", GATEWAY_PORT, Map.of(
                     "gateway.frontends.todo.url", "http://localhost:" + TODO_PORT,
                     "gateway.frontends.profile.url", "http://localhost:" + PROFILE_PORT,
-                    "mp.messaging.incoming.profile-events.exchange.name", PROFILE_EXCHANGE)));
+                    "mp.messaging.incoming.profile-events.exchange.name", PROFILE_EXCHANGE,
+                    "gateway.csrf.key", GATEWAY_CSRF_KEY)));
             for (int port : new int[] { TODO_PORT, PROFILE_PORT, GATEWAY_PORT }) {
                 awaitReady(port, Duration.ofSeconds(90));
             }

@@ -13,16 +13,20 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.orrery.gateway.config.GatewayConfig;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Session-bound CSRF tokens: HMAC-SHA256 of the login session (user id and Keycloak session id) under a gateway key,
  * so nothing is stored and a token is useless for another session. Pages carry it in
  * {@code <meta name="orrery-csrf">} (scripts send it as {@value #HEADER}) and in a hidden {@value #FIELD} input that
- * the gateway adds to every POST form of a fragment.
+ * the gateway adds to every POST form of a fragment. The key ({@code gateway.csrf.key}) must be the same on every
+ * instance; it is required in production and generated per instance in dev and test.
  */
+@Startup // a missing key in production stops the start, not the first page
 @ApplicationScoped
 public class CsrfTokens {
 
@@ -31,10 +35,32 @@ public class CsrfTokens {
     private static final Pattern POST_FORM = Pattern.compile(
             "<form\\b[^>]*\\bmethod\\s*=\\s*[\"']?post\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
+    static final int MIN_KEY_LENGTH = 32;
+
     private final byte[] key;
 
-    CsrfTokens(@ConfigProperty(name = "gateway.csrf.key") Optional<String> configuredKey) {
-        this.key = configuredKey.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(CsrfTokens::randomKey);
+    @Inject
+    CsrfTokens(GatewayConfig config) {
+        this(config.csrf().key(), LaunchMode.current());
+    }
+
+    CsrfTokens(Optional<String> configuredKey, LaunchMode mode) {
+        this.key = configuredKey.map(CsrfTokens::checked).orElseGet(() -> {
+            if (mode == LaunchMode.NORMAL) {
+                throw new IllegalStateException("gateway.csrf.key is required in production: set it (or the "
+                        + "environment variable GATEWAY_CSRF_KEY) to the same random value of at least "
+                        + MIN_KEY_LENGTH + " characters on every gateway instance, e.g. `openssl rand -base64 32`. "
+                        + "Instances with different keys refuse each other's CSRF tokens.");
+            }
+            return randomKey();
+        });
+    }
+
+    private static byte[] checked(String key) {
+        if (key.length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("gateway.csrf.key is too short: at least " + MIN_KEY_LENGTH + " characters");
+        }
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] randomKey() {
