@@ -1,65 +1,82 @@
-package dev.orrery.profile.outbox;
+package dev.orrery.profile.broker;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import dev.orrery.profile.config.ProfileConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Publishes one outbox row and waits for the broker. With {@code publish-confirms=true} the connector acknowledges the
- * message only after the broker's confirm, and nacks it when the broker refuses it or the channel fails.
+ * Publishes one outbox row and waits for the broker's confirm, on a channel of our own (not the messaging connector's):
+ * reopening the connection is the cure for the nack-forever channel, and the connector cannot be told to do that.
  */
 @ApplicationScoped
 public class BrokerPublisher {
 
-    private final Emitter<String> channel;
+    /** The broker answered with basic.nack: it did not take the message. */
+    public static class NackedException extends IOException {
+        NackedException(String eventId) {
+            super("broker nacked event " + eventId);
+        }
+    }
 
-    BrokerPublisher(@Channel("profile-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 512)
-            Emitter<String> channel) {
+    private final BrokerChannel channel;
+    private final PublishMetrics metrics;
+    private final NacksOnlyWatch nacks;
+    private final Duration nacksOnlyLimit;
+
+    BrokerPublisher(BrokerChannel channel, PublishMetrics metrics, NacksOnlyWatch nacks, ProfileConfig config) {
         this.channel = channel;
+        this.metrics = metrics;
+        this.nacks = nacks;
+        this.nacksOnlyLimit = config.broker().nacksOnlyLimit();
     }
 
-    /** @throws Exception when the broker did not confirm within the timeout or refused the message */
-    public void publishConfirmed(OutboxEvent row, Duration timeout) throws Exception {
-        CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        OutgoingRabbitMQMetadata amqp = OutgoingRabbitMQMetadata.builder()
-                .withMessageId(row.eventId)
-                .withRoutingKey(row.routingKey)
-                // No content-encoding: JSON is UTF-8 by definition, and the connector hands consumers the raw bytes
+    /** @throws Exception when the broker is unreachable, refused the message, or did not confirm within the timeout */
+    public void publishConfirmed(String eventId, String routingKey, String payload, Duration timeout) throws Exception {
+        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                .messageId(eventId)
+                // No content-encoding: JSON is UTF-8 by definition, and the consumers' connector hands them raw bytes
                 // instead of a JsonObject when an encoding is set.
-                .withContentType("application/json")
-                .withDeliveryMode(2)
+                .contentType("application/json")
+                .deliveryMode(2)
                 .build();
-        Message<String> message = Message.of(row.payload, Metadata.of(amqp))
-                .withAck(() -> complete(confirmed, null))
-                .withNack(failure -> complete(confirmed, failure));
-        channel.send(message);
+        Channel ch;
         try {
-            confirmed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            ch = channel.open();
+        } catch (IOException | TimeoutException e) {
+            channel.reopen("cannot connect: " + e);
+            throw new IOException("broker unreachable at every address: " + e, e);
+        }
+        try {
+            metrics.published();
+            ch.basicPublish(channel.exchange(), routingKey, properties, payload.getBytes(StandardCharsets.UTF_8));
+            if (!ch.waitForConfirms(timeout.toMillis())) {
+                metrics.nacked();
+                nacks.nacked();
+                if (nacks.reopenDue(nacksOnlyLimit)) {
+                    channel.reopen("only nacks for more than " + nacksOnlyLimit);
+                }
+                throw new NackedException(eventId);
+            }
+            metrics.confirmed();
+            nacks.confirmed();
         } catch (TimeoutException e) {
+            metrics.confirmTimedOut();
+            // A late confirm would be counted against the next message: start over on a new channel.
+            channel.reopen("no confirm within " + timeout);
             throw new TimeoutException("no broker confirm within " + timeout);
+        } catch (IOException | ShutdownSignalException e) {
+            if (!(e instanceof NackedException)) {
+                channel.reopen(e.toString());
+            }
+            throw e;
         }
-    }
-
-    private static CompletionStage<Void> complete(CompletableFuture<Void> confirmed, Throwable failure) {
-        if (failure == null) {
-            confirmed.complete(null);
-        } else {
-            confirmed.completeExceptionally(failure);
-        }
-        return CompletableFuture.completedFuture(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orrery.profile.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,6 +25,40 @@ public interface ProfileConfig {
 
     /** What this instance publishes. */
     Events events();
+
+    /** The broker connection of the outbox relay (docs/profile-frontend.md, "Broker"). */
+    Broker broker();
+
+    interface Broker {
+        /** host:port of every RabbitMQ node or of both HAProxy instances (docs/ha.md: two connection modes). */
+        @WithDefault("${rabbitmq-addresses}")
+        List<String> addresses();
+
+        @WithDefault("${rabbitmq-username}")
+        String username();
+
+        @WithDefault("${rabbitmq-password}")
+        String password();
+
+        /** Topic exchange ProfileUpdated goes to; tests and e2e runs set their own (docs/events.md). */
+        @WithDefault("${mp.messaging.outgoing.profile-events.exchange.name:orrery.profile}")
+        String exchange();
+
+        /** TCP connect and AMQP handshake budget of a (re)connect and of a health probe. */
+        @WithDefault("PT3S")
+        Duration connectTimeout();
+
+        /**
+         * Only nacks for longer than this (no confirm at all): the connection is reopened and readiness is DOWN until
+         * a publish is confirmed again (RabbitMQ 3.10.8's nack-forever channel, docs/ha.md).
+         */
+        @WithDefault("PT10S")
+        Duration nacksOnlyLimit();
+
+        /** How long a health probe of the addresses is reused, so readiness polls do not open connections each time. */
+        @WithDefault("PT2S")
+        Duration probeCacheFor();
+    }
 
     interface Events {
         /**
@@ -71,5 +106,13 @@ public interface ProfileConfig {
         /** A pending event older than this makes the readiness data say "degraded" (still UP). */
         @WithDefault("PT30S")
         Duration degradedAfter();
+
+        /** Sent rows older than this are deleted (the broker and the consumers have them; the table stays small). */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often sent rows past {@link #retention()} are deleted. */
+        @WithDefault("PT1H")
+        Duration cleanupInterval();
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
+import dev.orrery.profile.broker.BrokerPublisher;
+import dev.orrery.profile.broker.PublishMetrics;
 import dev.orrery.profile.config.ProfileConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,13 +30,18 @@ public class OutboxRelay {
 
     private final OutboxStore store;
     private final BrokerPublisher publisher;
+    private final PublishMetrics metrics;
+    private final OutboxRetention retention;
     private final ProfileConfig.Outbox config;
     private final AtomicBoolean kicked = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
-    OutboxRelay(OutboxStore store, BrokerPublisher publisher, ProfileConfig config) {
+    OutboxRelay(OutboxStore store, BrokerPublisher publisher, PublishMetrics metrics, OutboxRetention retention,
+            ProfileConfig config) {
         this.store = store;
         this.publisher = publisher;
+        this.metrics = metrics;
+        this.retention = retention;
         this.config = config.outbox();
     }
 
@@ -42,6 +49,8 @@ public class OutboxRelay {
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
         long poll = config.pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::relaySafely, poll, poll, TimeUnit.MILLISECONDS);
+        long cleanup = config.cleanupInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::cleanUpSafely, cleanup, cleanup, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -72,17 +81,29 @@ public class OutboxRelay {
         int sent = 0;
         for (OutboxEvent row : store.due(config.batchSize())) {
             try {
-                publisher.publishConfirmed(row, config.confirmTimeout());
+                publisher.publishConfirmed(row.eventId, row.routingKey, row.payload, config.confirmTimeout());
                 store.markSent(row.id);
                 sent++;
             } catch (Exception e) {
                 Duration backoff = backoff(row.attempts);
                 LOG.warnf("event %s not confirmed (try %d), retrying in %s: %s", row.eventId, row.attempts + 1, backoff, e);
                 store.markFailed(row.id, e.toString(), backoff);
+                metrics.retryScheduled();
                 break;
             }
         }
         return sent;
+    }
+
+    private void cleanUpSafely() {
+        try {
+            int deleted = retention.cleanUp();
+            if (deleted > 0) {
+                LOG.infof("deleted %d sent outbox rows older than %s", deleted, config.retention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox clean-up failed: %s", e.toString());
+        }
     }
 
     Duration backoff(int failedTries) {

@@ -37,6 +37,12 @@ public class OutboxStore {
         row.nextAttemptAt = Instant.now().plus(backoff);
     }
 
+    /** Deletes sent rows whose confirm is older than the cut-off; pending rows are never deleted. */
+    @Transactional
+    public int deleteSentBefore(Instant cutOff) {
+        return (int) OutboxEvent.delete("sentAt is not null and sentAt < ?1", cutOff);
+    }
+
     /** Number of unsent events and the creation time of the oldest. */
     @Transactional
     public Backlog backlog() {
