@@ -63,6 +63,18 @@ public final class ConnectionKeeper implements AutoCloseable {
 
     public void start() { scheduler.execute(this::connect); }
 
+    /**
+     * One delivery thread per consumer channel. The Java client's default pool has 2 × cores threads (4 here), so
+     * with more channels than that, channels whose handler waits on PostgreSQL queue behind each other.
+     */
+    public void dispatchThreads(int threads) {
+        factory.setSharedExecutor(Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ha-deliveries-" + name);
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
     public boolean isConnected() {
         Connection c = connection;
         return c != null && c.isOpen();
