@@ -71,8 +71,9 @@ class DeployIT {
         orrery(Map.of(), "down", "services", "edge");   // leftovers of an interrupted run
         deleteRecursively(STATE);
         Platform.recreateDatabases(TODO_DB, "profile_deploy_e2e");
-        // deleted, not purged: it is declared again with this stack's binding only
+        // deleted, not purged: it is declared again with this stack's binding only; its dead letters with it
         DeployProfileUpdates.deleteQueue(TODO_QUEUE);
+        DeployProfileUpdates.deleteQueue(TODO_QUEUE + ".dlq");
         Run up = orrery(Map.of(), "up", "--no-build", "edge", "services");
         assertEquals(0, up.exit(), up.output());
         warmUp("http://localhost:38081/fragments/list", "http://localhost:38082/fragments/badge");
