@@ -11,7 +11,9 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Starts a {@link PageStream} per request and gives it what it needs: manifests, fetching, copies, error pages. */
@@ -41,9 +43,9 @@ public class PageComposer {
         this.vertx = vertx;
     }
 
-    public void compose(Page page, HttpServerResponse response, RequestContext context, String csrfToken) {
-        new PageStream(this, response, layouts.layout(page, context.styleGuide()), context, csrfToken, page.path())
-                .start();
+    public void compose(Page page, HttpServerRequest request, RequestContext context, String csrfToken) {
+        new PageStream(this, request.response(), layouts.layout(page, context.styleGuide()), context, csrfToken,
+                page.path(), request.version() != HttpVersion.HTTP_1_0).start();
     }
 
     Optional<FragmentManifest.Fragment> fragment(String slot) {
@@ -95,6 +97,10 @@ public class PageComposer {
 
     long lateLimitMs() {
         return config.compose().lateLimit().toMillis();
+    }
+
+    String preloadLinks() {
+        return layouts.preloadLinks();
     }
 
     Vertx vertx() {

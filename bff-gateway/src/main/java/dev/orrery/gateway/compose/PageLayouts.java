@@ -46,11 +46,15 @@ public class PageLayouts {
     private record Key(Page page, String styleGuide, long generation) {
     }
 
+    private record PreloadLinks(long generation, String value) {
+    }
+
     private static final Slots SLOTS = new Slots();
 
     private final PageAssets assets;
     private final ManifestRegistry registry;
     private final Map<Key, Layout> layouts = new ConcurrentHashMap<>();
+    private volatile PreloadLinks preloadLinks = new PreloadLinks(-1, "");
 
     PageLayouts(PageAssets assets, ManifestRegistry registry) {
         this.assets = assets;
@@ -75,6 +79,17 @@ public class PageLayouts {
             case PROFILE -> Templates.profile(assets.head(), guide, SLOTS);
             case BENCH -> Templates.bench(assets.head(), guide, SLOTS);
         };
+    }
+
+    /** The page head's assets as a {@code Link} header value (for 103 Early Hints), built once per generation. */
+    public String preloadLinks() {
+        long generation = registry.generation();
+        PreloadLinks current = preloadLinks;
+        if (current.generation() != generation) {
+            current = new PreloadLinks(generation, assets.head().preloadLinks());
+            preloadLinks = current;
+        }
+        return current.value();
     }
 
     /** A complete branded error page (used before anything of the page was sent). */

@@ -58,6 +58,6 @@ public class PageRoutes {
         RequestContext context = new RequestContext(userId, visitor.map(Visitor::accessToken).orElse(null),
                 styleGuide, headers);
         String token = visitor.map(v -> csrf.tokenFor(v.userId(), v.sessionId())).orElse(null);
-        composer.compose(page, ctx.response(), context, token);
+        composer.compose(page, ctx.request(), context, token);
     }
 }

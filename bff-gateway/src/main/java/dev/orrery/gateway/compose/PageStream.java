@@ -13,6 +13,7 @@ import dev.orrery.gateway.compose.SlotFetch.Source;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -35,6 +36,8 @@ final class PageStream {
     private final RequestContext context;
     private final String csrfToken;
     private final String pagePath;
+    /** The client speaks HTTP/1.1 or later, so a 103 may precede the final status. */
+    private final boolean earlyHints;
     private final Map<String, SlotFetch> slots = new LinkedHashMap<>();
     private final List<SlotFetch> lateToWrite = new ArrayList<>();
     /** One timer per distinct budget of the optional fragments (budget ms → timer id), cancelled when done. */
@@ -44,7 +47,8 @@ final class PageStream {
     private boolean finished;
 
     PageStream(PageComposer composer, HttpServerResponse response, Layout layout, RequestContext context,
-            String csrfToken, String pagePath) {
+            String csrfToken, String pagePath, boolean earlyHints) {
+        this.earlyHints = earlyHints;
         this.composer = composer;
         this.response = response;
         this.layout = layout;
@@ -83,7 +87,20 @@ final class PageStream {
         if (gating.isEmpty()) {
             commit(200);
         } else {
+            sendEarlyHints();
             Future.join(gating).onComplete(done -> decideStatus());
+        }
+    }
+
+    /**
+     * The head waits for the fragments that decide the status; meanwhile a 103 Early Hints answer lets the browser
+     * fetch the head's styles and scripts.
+     */
+    private void sendEarlyHints() {
+        String links = composer.preloadLinks();
+        if (earlyHints && !links.isEmpty()) {
+            // lower case: HTTP/2 refuses any other header name
+            response.writeEarlyHints(HttpHeaders.headers().add("link", links));
         }
     }
 

@@ -134,6 +134,31 @@ class CompositionTest extends StubbedGateway {
     }
 
     @Test
+    void aPageWhoseHeadWaitsForItsPrimaryFragmentSendsEarlyHintsForTheHeadsAssetsFirst() throws Exception {
+        StubFrontends.todo().answer(LIST, Answer.ok("<ul><li>milk</li></ul>").delayed(300));
+        Vertx vertx = Vertx.vertx();
+        try {
+            java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            var response = vertx.createHttpClient().request(new RequestOptions().setHost(root.getHost())
+                    .setPort(root.getPort()).setURI("/").addHeader("Cookie", alice.sessionCookies()))
+                    .compose(request -> {
+                        request.earlyHintsHandler(hints -> events.add("103 " + hints.get("Link")));
+                        return request.send();
+                    }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            events.add(String.valueOf(response.statusCode()));
+            response.body().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            assertEquals(2, events.size(), events.toString());
+            assertTrue(events.get(0).matches("103 </orrery/style/tokens\\.[0-9a-f]+\\.css>; rel=preload; as=style.*"),
+                    events.get(0));
+            assertTrue(events.get(0).contains("</todo/app.1a2b3c4d5e.js>; rel=modulepreload; crossorigin=anonymous"));
+            assertEquals("200", events.get(1));
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
     void serverTimingHeaderHasThePrimaryAndTheTrailerHasEveryFragment() throws Exception {
         StubFrontends.profile().answer("/fragments/profile", Answer.ok("<p>profile page</p>"));
         Vertx vertx = Vertx.vertx();
