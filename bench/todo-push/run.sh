@@ -4,6 +4,7 @@
 # RabbitMQ cluster and Keycloak, opens SOCKETS sockets for the demo users, sends POSTS POSTs, prints p50/p99/max,
 # throughput and the same-run bare broker round trip, then stops the instance.
 # Usage: bench/todo-push/run.sh [SOCKETS (default 1000)] [POSTS (default 400)] [CONCURRENCY (default 1)]
+# TODO_JAVA_OPTS adds JVM options to the service (e.g. -XX:StartFlightRecording=filename=/tmp/todo.jfr).
 # Needs ./orrery up --infra-only and a packaged todo-frontend (./mvnw -B -o -pl todo-frontend install -DskipTests).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -16,7 +17,7 @@ SLF4J_JAR="$(ls ~/.m2/repository/org/slf4j/slf4j-api/*/slf4j-api-*.jar | grep -v
 
 PGPASSWORD=orrery psql -q -h 127.0.0.1 -p 5439 -U orrery postgres \
   -c "DROP DATABASE IF EXISTS todo_bench WITH (FORCE)" -c "CREATE DATABASE todo_bench OWNER orrery"
-"$JAVA_HOME/bin/java" -Xmx512m -Dquarkus.http.port=$PORT \
+"$JAVA_HOME/bin/java" -Xmx512m ${TODO_JAVA_OPTS:-} -Dquarkus.http.port=$PORT \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/todo_bench \
   -Dmp.messaging.incoming.profile-events.queue.name=todo-bench.profile-events \
   -jar "$ROOT/todo-frontend/target/quarkus-app/quarkus-run.jar" > "$OUT/todo-frontend.log" 2>&1 &

@@ -20,6 +20,11 @@ public final class KeycloakTokens {
         return CACHE.computeIfAbsent(user, KeycloakTokens::fetch);
     }
 
+    /** A token issued now, for tests that depend on when it expires. */
+    public static String freshAccessToken(String user) {
+        return fetch(user);
+    }
+
     private static String fetch(String user) {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         return given()

@@ -18,6 +18,7 @@ public final class LiveClient implements AutoCloseable {
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final WebSocketClient client;
     private final WebSocket socket;
+    private final java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
 
     private LiveClient(Vertx vertx, URI base, String token, String query) throws Exception {
         client = vertx.createWebSocketClient();
@@ -28,6 +29,7 @@ public final class LiveClient implements AutoCloseable {
         }
         socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        socket.closeHandler(v -> closed.complete(socket.closeStatusCode() + " " + socket.closeReason()));
     }
 
     /** A socket that is live: the server has sent its {@code ready} frame. */
@@ -40,6 +42,20 @@ public final class LiveClient implements AutoCloseable {
     /** A socket resuming after {@code since}; the catch-up and the {@code ready} frame are left to read. */
     public static LiveClient resume(Vertx vertx, URI base, String user, String since) throws Exception {
         return new LiveClient(vertx, base, KeycloakTokens.accessToken(user), "?since=" + since);
+    }
+
+    /** A socket opened without {@code since} with this token; nothing awaited. */
+    public static LiveClient connect(Vertx vertx, URI base, String token) throws Exception {
+        return new LiveClient(vertx, base, token, "");
+    }
+
+    public void send(String text) throws Exception {
+        socket.writeTextMessage(text).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    /** The server's close frame as "code reason"; fails if the socket is not closed within the timeout. */
+    public String awaitClose(Duration timeout) throws Exception {
+        return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public JsonObject awaitReady() throws InterruptedException {
@@ -69,7 +85,9 @@ public final class LiveClient implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        if (!closed.isDone()) {
+            socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
         client.close();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -101,6 +102,47 @@ class LiveTest extends TwoUsers {
             assertEquals(seen + 4, live.getLong("seq"));
             assertEquals(fourth, live.getLong("todoId"));
             assertTrue(socket.isEmpty(), "nothing twice");
+        }
+    }
+
+    @Test
+    void aFirstResumeMessageReplaysWhatWasMissedInOrderAndASecondOneIsRefused() throws Exception {
+        long seen;
+        try (LiveClient socket = LiveClient.open(vertx, base, "alice")) {
+            alice.add("Seen live");
+            seen = socket.next().getLong("seq");
+        }
+        long missed = alice.add("Missed");
+        String missedCard = alice.card(missed);
+        alice.deleteAll();
+
+        try (LiveClient socket = LiveClient.connect(vertx, base, KeycloakTokens.accessToken("alice"))) {
+            socket.send(new JsonObject().put("type", "resume").put("since", seen).encode());
+            List<JsonObject> replay = List.of(socket.next(), socket.next());
+            assertEquals(List.of(seen + 1, seen + 2), replay.stream().map(f -> f.getLong("seq")).toList());
+            assertEquals(List.of("added", "cleared"), replay.stream().map(f -> f.getString("type")).toList());
+            assertEquals(missedCard, replay.get(0).getString("html"));
+            assertEquals(seen + 2, socket.awaitReady().getLong("seq"));
+
+            alice.add("Live again");
+            assertEquals(seen + 3, socket.next().getLong("seq"));
+            assertTrue(socket.isEmpty(), "nothing twice");
+
+            socket.send(new JsonObject().put("type", "resume").put("since", 0).encode());
+            assertEquals("4400 resume must be the first message", socket.awaitClose(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void aSocketWithoutSinceOrResumeMessageGoesLiveFromWhenItOpened() throws Exception {
+        long before = alice.add("Before the socket");
+        try (LiveClient socket = LiveClient.connect(vertx, base, KeycloakTokens.accessToken("alice"))) {
+            long opened = socket.awaitReady().getLong("seq");
+            long after = alice.add("After the socket");
+            JsonObject live = socket.next();
+            assertEquals(opened + 1, live.getLong("seq"));
+            assertEquals(after, live.getLong("todoId"));
+            assertTrue(before != after && socket.isEmpty());
         }
     }
 

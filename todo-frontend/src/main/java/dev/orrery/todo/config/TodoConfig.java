@@ -1,5 +1,7 @@
 package dev.orrery.todo.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -31,5 +33,19 @@ public interface TodoConfig {
          */
         @WithDefault("500")
         int retainedChanges();
+
+        /**
+         * How long a socket opened without {@code ?since=} waits for the client's first message
+         * {@code {"type":"resume","since":N}} before it goes live from the moment it opened.
+         */
+        @WithDefault("1s")
+        Duration resumeWait();
+
+        /**
+         * A socket is closed with 4401 "token expired" this long before the access token it was opened with expires,
+         * so the client reconnects (through the gateway, with a fresh token) before the old one is refused.
+         */
+        @WithDefault("0s")
+        Duration tokenExpirySkew();
     }
 }

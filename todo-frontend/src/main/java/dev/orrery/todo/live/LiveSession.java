@@ -22,6 +22,7 @@ final class LiveSession {
     private final List<LiveFrame> held = new ArrayList<>();
     private boolean started;
     private long lastSeq;
+    private boolean claimed;
 
     LiveSession(WebSocketConnection connection, String userId) {
         this.connection = connection;
@@ -34,6 +35,18 @@ final class LiveSession {
 
     String id() {
         return connection.id();
+    }
+
+    /**
+     * True for the first caller only: a socket is started once, either by the client's resume message or, when none
+     * comes in time, live from the number read when it opened.
+     */
+    synchronized boolean claimStart() {
+        if (claimed) {
+            return false;
+        }
+        claimed = true;
+        return true;
     }
 
     /**

@@ -2,6 +2,7 @@
 // inserts the HTML the server pushes back over the socket (it never changes the list on its own).
 const API = '/api/todos';
 const MAX_BACKOFF_MS = 10000;
+const TOKEN_EXPIRED = 4401;
 
 function fromHtml(html) {
   const template = document.createElement('template');
@@ -121,11 +122,13 @@ class TodoList {
       this.root.setAttribute('data-live-state', 'open');
     });
     socket.addEventListener('message', (e) => this.apply(JSON.parse(e.data), socket));
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (e) => {
       this.root.setAttribute('data-live-state', 'reconnecting');
       this.status.hidden = false;
-      setTimeout(() => this.connect(), this.backoff * (0.5 + Math.random()));
-      this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
+      // 4401: the token this socket was opened with expired; the gateway relays a fresh one, so come back at once.
+      const delay = e.code === TOKEN_EXPIRED ? 0 : this.backoff * (0.5 + Math.random());
+      setTimeout(() => this.connect(), delay);
+      if (e.code !== TOKEN_EXPIRED) this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
     });
   }
 
