@@ -92,6 +92,7 @@ class BrokerAwayTest {
             given().get("/q/health/ready").then()
                     .body("checks.find { it.name == 'profile-events broker' }.data.state", is("UP"));
             Profiles.put("bob", "Bob Builder", "daylight", "UTC").statusCode(200);
+            PendingOutbox.awaitNone();
         }
     }
 }

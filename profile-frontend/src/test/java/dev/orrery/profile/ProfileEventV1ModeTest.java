@@ -44,13 +44,14 @@ class ProfileEventV1ModeTest {
             String name = "Bob " + UUID.randomUUID().toString().substring(0, 6);
             Profiles.put("bob", name, "nightfall", "Europe/Paris").statusCode(200);
 
-            JsonNode json = mapper.readTree(published.nextFor(userId).getBody());
+            JsonNode json = mapper.readTree(published.nextFor(userId, name).getBody());
             assertEquals(1, json.path("schema").asInt());
             assertEquals(name, json.path("displayName").asText());
             Set<ValidationMessage> problems = PublishedEvents.schema(1).validate(json);
             assertTrue(problems.isEmpty(), problems::toString);
             assertFalse(json.has("timeZone"), "a v1 event carries only v1 fields");
             Profiles.put("bob", "Bob Builder", "daylight", "UTC").statusCode(200);
+            PendingOutbox.awaitNone();
         }
     }
 }

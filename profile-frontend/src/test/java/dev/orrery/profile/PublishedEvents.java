@@ -44,11 +44,20 @@ final class PublishedEvents implements AutoCloseable {
 
     /** The next event about that user within 20 s. */
     Delivery nextFor(String userId) throws Exception {
+        return nextFor(userId, null);
+    }
+
+    /** The next event about that user with that display name (null: any) within 20 s; earlier leftovers are skipped. */
+    Delivery nextFor(String userId, String displayName) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             Delivery d = received.poll(1, TimeUnit.SECONDS);
-            if (d != null && mapper.readTree(d.getBody()).path("userId").asText().equals(userId)) {
-                return d;
+            if (d != null) {
+                var json = mapper.readTree(d.getBody());
+                if (json.path("userId").asText().equals(userId)
+                        && (displayName == null || displayName.equals(json.path("displayName").asText()))) {
+                    return d;
+                }
             }
         }
         throw new AssertionError("no ProfileUpdated for " + userId + " within 20 s");
