@@ -31,7 +31,7 @@ public final class ReliableConsumer implements ConnectionKeeper.Session, AutoClo
         this.handlers = handlers;
         this.counters = counters;
         this.keeper = new ConnectionKeeper(name, addresses, user, password, counters, this);
-        keeper.dispatchThreads(channels);
+        if (channels > 0) keeper.dispatchThreads(channels);
     }
 
     public ReliableConsumer start() {

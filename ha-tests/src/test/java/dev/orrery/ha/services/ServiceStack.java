@@ -160,6 +160,8 @@ final class ServiceStack implements AutoCloseable {
                 props.put("gateway.frontends.todo.url", edge.url());
                 props.put("gateway.frontends.profile.url", profileUrl());
                 props.put("mp.messaging.incoming.profile-events.exchange.name", PROFILE_EXCHANGE);
+                // one gateway instance here; the key only has to be set (and the same on every instance)
+                props.put("gateway.csrf.key", "fault-tests-only-csrf-key-0123456789abcdef");
             }
             default -> throw new IllegalArgumentException(name);
         }
