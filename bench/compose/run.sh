@@ -2,10 +2,14 @@
 # Composition benchmark: the same page (a layout and three static fragments of 4, 16 and 2 KB served by one nginx
 # fragment server) composed by nginx SSI (one worker) and by the gateway (profile %bench), loaded by wrk on loopback.
 # Usage: bench/compose/run.sh [duration-seconds] [connections]     (build the gateway first: see README.md)
-# Env: GATEWAY_OPTS="-D..." extra JVM options for the gateway; JFR=/path/x.jfr records the gateway's measured run.
+# Env: WARMUP=seconds (30); GATEWAY_OPTS="-D..." extra JVM options for the gateway; JFR=/path/x.jfr records the
+# gateway's uncached measured run.
 set -euo pipefail
 DURATION=${1:-10}
 CONNECTIONS=${2:-16}
+# Warm-up before each measured run, the same for every composer. The gateway's C2 compiler was still busy after
+# 10 s on this 2-core machine under load (half the JVM's CPU in the measured window), hence 30 s.
+WARMUP=${WARMUP:-30}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=$(mktemp -d /tmp/orrery-bench-compose.XXXXXX)
@@ -125,24 +129,26 @@ curl -fs "http://127.0.0.1:$GW_PORT/bench" | grep -q 'f-c' || { echo "gateway no
 
 ssi_worker() { pgrep -P "$(cat "$WORK/ssi/nginx.pid")" | head -1; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+sys_ticks() { awk '{print $15}' "/proc/$1/stat"; }
 TICK=$(getconf CLK_TCK)
 
 load() { # name url pid
   local name=$1 url=$2 pid=$3 before after out
-  wrk -t1 -c"$CONNECTIONS" -d10s "$url" > /dev/null # same warm-up for both (JIT for the gateway)
-  before=$(cpu_ticks "$pid")
-  if [ -n "${JFR:-}" ] && [ "$pid" = "$GW_PID" ]; then # JFR=/path/file.jfr: profile the gateway's measured run
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" > /dev/null # same warm-up for both (JIT for the gateway)
+  before=$(cpu_ticks "$pid") sys_before=$(sys_ticks "$pid")
+  if [ -n "${JFR:-}" ] && [ "$name" = gateway ]; then # JFR=/path/file.jfr: profile the gateway's uncached run
     "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings=profile duration="${DURATION}s" filename="$JFR" > /dev/null
   fi
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
-  after=$(cpu_ticks "$pid")
+  after=$(cpu_ticks "$pid") sys_after=$(sys_ticks "$pid")
   local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
   p50=$(awk '$1=="50%" {print $2}' <<< "$out")
   p99=$(awk '$1=="99%" {print $2}' <<< "$out")
   requests=$(awk '/requests in/ {print $1}' <<< "$out")
   local cpu_us=$(( (after - before) * 1000000 / TICK / requests ))
-  printf '%-10s %10s req/s  p50 %-8s p99 %-8s CPU %5s us/request\n' "$name" "$rps" "$p50" "$p99" "$cpu_us"
+  local sys_us=$(( (sys_after - sys_before) * 1000000 / TICK / requests ))
+  printf '%-14s %10s req/s  p50 %-8s p99 %-8s CPU %5s us/request (kernel %s)\n' "$name" "$rps" "$p50" "$p99" "$cpu_us" "$sys_us"
   echo "$rps" > "$WORK/$name.rps"
 }
 
