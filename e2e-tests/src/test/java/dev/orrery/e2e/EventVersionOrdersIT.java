@@ -44,12 +44,13 @@ import io.restassured.http.ContentType;
  * <ul>
  * <li>consumer first: todo-frontend with the new reader runs; profile-frontend emits v1 (the previous producer's
  * shape), then is redeployed emitting v2: both reach todo's author copy, nothing is dead-lettered;</li>
- * <li>producer first: the packaged todo-frontend, if it still carries the previous contract (reader for v1 only),
- * receives what the new profile-frontend emits with {@code profile.events.schema=1}; then todo is upgraded and profile
- * switched to v2.</li>
+ * <li>producer first: todo-frontend with the previous release's reader (v1 only) receives what the new
+ * profile-frontend emits with {@code profile.events.schema=1}; then todo is upgraded and profile switched to v2.</li>
  * </ul>
- * The "new reader" todo-frontend is the packaged one with api-contracts' freshly built jar in place of its bundled
- * copy: todo's reader code is unchanged, it asks {@code ProfileUpdated.isSupportedSchema} from that library.
+ * todo's reader code asks {@code ProfileUpdated.isSupportedSchema} from its contract library, so each todo-frontend
+ * here is the packaged one with a chosen api-contracts jar in place of its bundled copy: the freshly built one (new
+ * reader), or that jar with {@code ProfileUpdated} as it was before schema 2, compiled from git history (previous
+ * reader).
  */
 class EventVersionOrdersIT {
 
@@ -62,6 +63,10 @@ class EventVersionOrdersIT {
     private static final String CONTRACTS_JAR = "dev.orrery.api-contracts-0.1.0-SNAPSHOT.jar";
     private static final Path PACKAGED_TODO = Platform.root().resolve("todo-frontend/target/quarkus-app");
     private static final Path NEW_CONTRACTS = Platform.root().resolve("api-contracts/target/api-contracts-0.1.0-SNAPSHOT.jar");
+    /** The last commit with ProfileUpdated at schema 1 only. */
+    private static final String V1_ERA_COMMIT = "1701e26";
+    private static final String PROFILE_UPDATED_SOURCE = "api-contracts/src/main/java/dev/orrery/contracts/event/ProfileUpdated.java";
+    private static final Path WORK = Platform.root().resolve("e2e-tests/target/event-versions");
 
     private final List<Process> running = new ArrayList<>();
     private Process todo;
@@ -98,9 +103,7 @@ class EventVersionOrdersIT {
 
     @Test
     void producerFirstPreviousReaderTakesTheNewProducersV1ThenBothMoveToV2() throws Exception {
-        Assumptions.assumeFalse(readsSchema2(PACKAGED_TODO.resolve("lib/main").resolve(CONTRACTS_JAR)),
-                "the packaged todo-frontend already carries the v2 reader; no previous-release reader to run");
-        todo = startTodo(PACKAGED_TODO, "todo-previous-reader");
+        todo = startTodo(previousReaderTodo(), "todo-previous-reader");
         profile = startProfile(1);
         userId("alice");
         assertReaches(rename("alice", "Alice expand " + suffix()), 1);
@@ -148,14 +151,38 @@ class EventVersionOrdersIT {
     /** The packaged todo-frontend with the freshly built api-contracts jar in place of its bundled copy. */
     private static Path newReaderTodo() throws IOException {
         assertTrue(readsSchema2(NEW_CONTRACTS), NEW_CONTRACTS + " reads schema 2 (install api-contracts first)");
-        Path copy = Platform.root().resolve("e2e-tests/target/event-versions/todo-new-reader");
-        if (Files.exists(copy)) {
-            try (Stream<Path> old = Files.walk(copy)) {
-                for (Path f : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
+        return todoWith(NEW_CONTRACTS, "todo-new-reader");
+    }
+
+    /** The same with ProfileUpdated of the v1 era (compiled from git history): a reader of the previous release. */
+    private static Path previousReaderTodo() throws Exception {
+        Path sources = WORK.resolve("v1-era-src");
+        Path classes = WORK.resolve("v1-era-classes");
+        delete(sources);
+        delete(classes);
+        Path source = sources.resolve("dev/orrery/contracts/event/ProfileUpdated.java");
+        Files.createDirectories(source.getParent());
+        Process git = new ProcessBuilder("git", "-C", Platform.root().toString(), "show",
+                V1_ERA_COMMIT + ":" + PROFILE_UPDATED_SOURCE).redirectOutput(source.toFile()).start();
+        Assumptions.assumeTrue(git.waitFor() == 0, "git history with " + V1_ERA_COMMIT + " is needed (not a shallow clone)");
+        Files.createDirectories(classes);
+        int compiled = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "--release", "17", "-d", classes.toString(), source.toString());
+        assertEquals(0, compiled, "v1-era ProfileUpdated compiles");
+        Path jar = WORK.resolve("api-contracts-v1-reader.jar");
+        Files.createDirectories(WORK);
+        Files.copy(NEW_CONTRACTS, jar, StandardCopyOption.REPLACE_EXISTING);
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            String entry = "dev/orrery/contracts/event/ProfileUpdated.class";
+            Files.copy(classes.resolve(entry), zip.getPath(entry), StandardCopyOption.REPLACE_EXISTING);
         }
+        assertTrue(!readsSchema2(jar) && readsSchema1(jar), "the previous reader takes v1 only");
+        return todoWith(jar, "todo-previous-reader");
+    }
+
+    private static Path todoWith(Path contractsJar, String name) throws IOException {
+        Path copy = WORK.resolve(name);
+        delete(copy);
         try (Stream<Path> files = Files.walk(PACKAGED_TODO)) {
             for (Path f : files.toList()) {
                 Path target = copy.resolve(PACKAGED_TODO.relativize(f).toString());
@@ -166,15 +193,33 @@ class EventVersionOrdersIT {
                 }
             }
         }
-        Files.copy(NEW_CONTRACTS, copy.resolve("lib/main").resolve(CONTRACTS_JAR), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(contractsJar, copy.resolve("lib/main").resolve(CONTRACTS_JAR), StandardCopyOption.REPLACE_EXISTING);
         return copy;
     }
 
-    /** Asks the contract library itself, in its own class loader, whether it reads schema 2. */
+    private static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> old = Files.walk(dir)) {
+                for (Path f : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
     private static boolean readsSchema2(Path contractsJar) {
+        return reads(contractsJar, 2);
+    }
+
+    private static boolean readsSchema1(Path contractsJar) {
+        return reads(contractsJar, 1);
+    }
+
+    /** Asks the contract library itself, in its own class loader, whether it reads that schema version. */
+    private static boolean reads(Path contractsJar, int schema) {
         try (URLClassLoader loader = new URLClassLoader(new URL[] { contractsJar.toUri().toURL() }, null)) {
             return (boolean) loader.loadClass("dev.orrery.contracts.event.ProfileUpdated")
-                    .getMethod("isSupportedSchema", int.class).invoke(null, 2);
+                    .getMethod("isSupportedSchema", int.class).invoke(null, schema);
         } catch (ReflectiveOperationException | IOException e) {
             throw new IllegalStateException("cannot read " + contractsJar, e);
         }
