@@ -4,6 +4,7 @@
 # RabbitMQ cluster and Keycloak, opens SOCKETS sockets for the demo users, sends POSTS POSTs, prints p50/p99/max,
 # throughput and the same-run bare broker round trip, then stops the instance.
 # Usage: bench/todo-push/run.sh [SOCKETS (default 1000)] [POSTS (default 400)] [CONCURRENCY (default 1)]
+# TODO_APP_DIR runs another copy of the packaged service (default todo-frontend/target/quarkus-app).
 # TODO_JAVA_OPTS adds JVM options to the service (e.g. -XX:StartFlightRecording=filename=/tmp/todo.jfr).
 # Needs ./orrery up --infra-only and a packaged todo-frontend (./mvnw -B -o -pl todo-frontend install -DskipTests).
 set -euo pipefail
@@ -20,7 +21,7 @@ PGPASSWORD=orrery psql -q -h 127.0.0.1 -p 5439 -U orrery postgres \
 "$JAVA_HOME/bin/java" -Xmx512m ${TODO_JAVA_OPTS:-} -Dquarkus.http.port=$PORT \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/todo_bench \
   -Dmp.messaging.incoming.profile-events.queue.name=todo-bench.profile-events \
-  -jar "$ROOT/todo-frontend/target/quarkus-app/quarkus-run.jar" > "$OUT/todo-frontend.log" 2>&1 &
+  -jar "${TODO_APP_DIR:-$ROOT/todo-frontend/target/quarkus-app}/quarkus-run.jar" > "$OUT/todo-frontend.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -1,6 +1,7 @@
 package dev.orrery.todo.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +22,24 @@ public interface TodoConfig {
      * instances never share a queue.
      */
     String instanceId();
+
+    /** The RabbitMQ cluster as the broker health check sees it. */
+    Broker broker();
+
+    interface Broker {
+
+        /**
+         * The cluster's nodes (AMQP host:port), probed by the readiness check: all reachable UP, a majority UP with
+         * {@code DEGRADED}, fewer DOWN. The same nodes stand behind the HAProxy pair, so this holds in both connection
+         * modes (docs/ha.md).
+         */
+        @WithDefault("127.0.0.1:5681,127.0.0.1:5682,127.0.0.1:5683")
+        List<String> nodes();
+
+        /** How long one node's TCP connect may take before it counts as unreachable. */
+        @WithDefault("500ms")
+        Duration probeTimeout();
+    }
 
     /** Live updates over the WebSocket. */
     Live live();
