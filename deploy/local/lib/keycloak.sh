@@ -4,7 +4,7 @@
 KC_VERSION="${KC_VERSION:-26.7.3}"
 KC_PORT=8180
 KC_MGMT_PORT=9180        # management interface (/health/ready); Keycloak's default 9000 is left free
-KC_READY_TIMEOUT="${KC_READY_TIMEOUT:-120}"
+KC_READY_TIMEOUT="${KC_READY_TIMEOUT:-300}"   # first start imports the realm; slow on a busy 2-core machine
 KC_REALM_URL="http://localhost:$KC_PORT/realms/orrery/.well-known/openid-configuration"
 
 kc_dist() { echo "$ORRERY_STATE/keycloak-$KC_VERSION"; }
