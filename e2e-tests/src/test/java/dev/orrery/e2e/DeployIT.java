@@ -105,7 +105,7 @@ class DeployIT {
 
     @Test
     @Order(2)
-    void aDeployWhoseInstanceNeverGetsReadyIsAbandonedAndTheOldOneKeepsServing() throws Exception {
+    void abandonedDeploysLeaveTheOldInstanceServingAndOnlyOneDeployRunsAtATime() throws Exception {
         Map<String, String> pidsBefore = pids();
         String versionBefore = manifestVersion(38081);
         Run crashes;
