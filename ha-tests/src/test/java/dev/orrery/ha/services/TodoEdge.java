@@ -15,17 +15,7 @@ import java.util.concurrent.TimeUnit;
  * (deploy/local/edge/edge.cfg.template: same retries, redispatch, health checks, tunnel timeout), except that both
  * instances take traffic (round robin) instead of one blue/green slot.
  */
-final class TodoEdge implements AutoCloseable {
-
-    private final int port;
-    private final int statsPort;
-    private final Process haproxy;
-
-    private TodoEdge(int port, int statsPort, Process haproxy) {
-        this.port = port;
-        this.statsPort = statsPort;
-        this.haproxy = haproxy;
-    }
+record TodoEdge(int port, int statsPort, Process haproxy) implements AutoCloseable {
 
     static TodoEdge start(Path root, Path dir, int port, int statsPort, int portA, int portB) throws Exception {
         String frontends = """
