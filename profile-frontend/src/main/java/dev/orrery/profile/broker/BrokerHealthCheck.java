@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.Wellness;
 
 import com.rabbitmq.client.Address;
 
@@ -15,8 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The broker as seen from here: UP with {@code state=UP} when every configured address takes a connection,
  * UP with {@code state=DEGRADED} with at least half of them (the cluster keeps its majority), DOWN below that.
+ * <p>
+ * A wellness check ({@code /q/health/well}, part of {@code /q/health}), not readiness: profile changes wait in the
+ * outbox while the broker is away, so an instance without a broker must keep taking traffic.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class BrokerHealthCheck implements HealthCheck {
 
