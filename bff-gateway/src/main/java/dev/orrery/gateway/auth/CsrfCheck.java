@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * CSRF rules for what the gateway proxies. A state-changing request (POST, PUT, PATCH, DELETE) must carry the
  * session's token in the {@value CsrfTokens#HEADER} header or, for a plain HTML form post, in the
- * {@value CsrfTokens#FIELD} field (urlencoded or multipart). Any request with an {@code Origin} header from another origin is refused as well;
- * for WebSocket upgrades (which cannot carry custom headers from a browser) the Origin must be present and ours.
+ * {@value CsrfTokens#FIELD} field (urlencoded or multipart). Any request with an {@code Origin} header from another
+ * origin is refused as well; for WebSocket upgrades (which cannot carry custom headers from a browser) the Origin must
+ * be present and ours.
  */
 @ApplicationScoped
 public class CsrfCheck {
