@@ -86,8 +86,8 @@ public class ProfileFormResource {
     }
 
     /**
-     * The avatar's own form: a file needs a multipart body, and the gateway finds its CSRF field only in urlencoded
-     * bodies, so the page script sends this one with the CSRF header (docs/profile-frontend.md).
+     * The avatar's own form: a file needs a multipart body. The gateway checks its hidden {@code _csrf} field there too
+     * (no JavaScript needed); the page script sends the CSRF header as well (docs/profile-frontend.md).
      */
     @POST
     @Path("/avatar")
