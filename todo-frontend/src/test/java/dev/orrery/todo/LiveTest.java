@@ -107,11 +107,7 @@ class LiveTest extends TwoUsers {
 
     @Test
     void aFirstResumeMessageReplaysWhatWasMissedInOrderAndASecondOneIsRefused() throws Exception {
-        long seen;
-        try (LiveClient socket = LiveClient.open(vertx, base, "alice")) {
-            alice.add("Seen live");
-            seen = socket.next().getLong("seq");
-        }
+        long seen = seqSeenLive("Seen live");
         long missed = alice.add("Missed");
         String missedCard = alice.card(missed);
         alice.deleteAll();
@@ -162,11 +158,7 @@ class LiveTest extends TwoUsers {
 
     @Test
     void aGapOlderThanTheRetainedChangesGetsTheWholeListInsteadOfAReplay() throws Exception {
-        long seen;
-        try (LiveClient socket = LiveClient.open(vertx, base, "alice")) {
-            alice.add("Before the gap");
-            seen = socket.next().getLong("seq");
-        }
+        long seen = seqSeenLive("Before the gap");
         // Each Delete All is a change; 100 are retained in tests, pruned every 64.
         for (int i = 0; i < 170; i++) {
             alice.deleteAll();
@@ -179,6 +171,14 @@ class LiveTest extends TwoUsers {
             assertTrue(reset.getString("html").contains(alice.card(survivor).strip()));
             assertTrue(!reset.getString("html").contains("Before the gap"));
             assertEquals(seen + 171, socket.awaitReady().getLong("seq"));
+        }
+    }
+
+    /** Adds a todo while one of alice's sockets is open; the number that socket saw. */
+    private long seqSeenLive(String text) throws Exception {
+        try (LiveClient socket = LiveClient.open(vertx, base, "alice")) {
+            alice.add(text);
+            return socket.next().getLong("seq");
         }
     }
 
