@@ -12,6 +12,7 @@ import dev.orrery.todo.todo.TodoService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -49,9 +50,12 @@ public class ProfileEventConsumer {
             LOG.debugf("ignoring profile event %s: already applied", event.eventId());
             return;
         }
-        Author before = Author.findById(event.userId());
-        String previousStyleGuide = before == null ? null : before.styleGuide;
-        if (!apply(event)) {
+        // Locked: two consumers (a deploy's handover, several pods) may apply this user's events at once, and the
+        // version comparison must see the other's commit. A first copy racing another insert fails on the key and
+        // is redelivered.
+        Author author = Author.findById(event.userId(), LockModeType.PESSIMISTIC_WRITE);
+        String previousStyleGuide = author == null ? null : author.styleGuide;
+        if (!apply(event, author)) {
             LOG.debugf("ignoring profile event %s: version %d is not newer", event.eventId(), event.version());
             return;
         }
@@ -64,8 +68,7 @@ public class ProfileEventConsumer {
     }
 
     /** @return whether the event was newer than the copy and was applied */
-    private static boolean apply(ProfileUpdated event) {
-        Author author = Author.findById(event.userId());
+    private static boolean apply(ProfileUpdated event, Author author) {
         if (author != null && author.version >= event.version()) {
             return false;
         }

@@ -9,17 +9,22 @@ import java.util.stream.IntStream;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import dev.orrery.todo.config.TodoConfig;
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * The broker cluster from this instance: every node reachable is {@code OK}; a majority (the quorum queues still
- * work) stays UP with {@code state: DEGRADED}; without a majority the instance is not ready (DOWN).
+ * work) stays UP with {@code state: DEGRADED}; without a majority DOWN.
+ * <p>
+ * A wellness check ({@code /q/health/well}, part of {@code /q/health}), never readiness: without a broker the todo
+ * API, the pages and this instance's own live sockets still work, and taking every instance out of the balancer
+ * during a broker outage (or one instance during its consumer's reconnect) would turn a stale-feed problem into an
+ * outage of the site's main content.
  */
-@Readiness
+@Wellness
 @ApplicationScoped
 public class BrokerNodesHealthCheck implements HealthCheck {
 

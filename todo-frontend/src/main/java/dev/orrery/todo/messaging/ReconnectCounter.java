@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Counts reconnects per channel: the connector reports a channel not ready while its connection is lost, so every
- * return to ready after having been ready is one reconnect. Polled once a second (a shorter outage goes unseen).
+ * Counts reconnects per channel: the connector reports a channel not alive while its connection is lost (its
+ * liveness; readiness is switched off for todo's channels), so every return to alive after having been alive is one
+ * reconnect. Polled once a second (a shorter outage goes unseen).
  */
 @ApplicationScoped
 public class ReconnectCounter {
@@ -23,13 +24,13 @@ public class ReconnectCounter {
 
     void start(@Observes StartupEvent start, Vertx vertx, HealthCenter health, MeterRegistry registry) {
         vertx.setPeriodic(1_000, id -> vertx.executeBlocking(() -> {
-            observe(health.getReadiness(), registry);
+            observe(health.getLiveness(), registry);
             return null;
         }, false));
     }
 
-    private void observe(HealthReport readiness, MeterRegistry registry) {
-        for (HealthReport.ChannelInfo channel : readiness.getChannels()) {
+    private void observe(HealthReport liveness, MeterRegistry registry) {
+        for (HealthReport.ChannelInfo channel : liveness.getChannels()) {
             var reconnects = new MessagingCounters(registry, channel.getChannel())
                     .counter("reconnects", "returns of the channel to ready after a lost connection");
             Boolean before = channel.isOk() ? ready.put(channel.getChannel(), true)
