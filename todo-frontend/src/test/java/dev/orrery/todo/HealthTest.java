@@ -17,7 +17,7 @@ class HealthTest {
         given().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItems("Database connections health check"))
+                .body("checks.name", hasItems("Database connections health check", "broker channels connected once"))
                 .body("checks.name", not(hasItems("broker cluster nodes")));
         given().get("/q/health")
                 .then().statusCode(200)
