@@ -30,11 +30,16 @@ public final class Browser implements AutoCloseable {
 
     /** Opens the site and signs in through Keycloak's real login form. */
     public static void logIn(Page page, String user) {
-        page.navigate(Platform.SITE + "/");
+        logIn(page, Platform.SITE, user);
+    }
+
+    /** The same on a site of the test's own (e.g. a gateway it started). */
+    public static void logIn(Page page, String site, String user) {
+        page.navigate(site + "/");
         page.locator("#username").fill(user);
         page.locator("#password").fill(user + "-orrery");
         page.locator("#kc-login").click();
-        page.waitForURL(Platform.SITE + "/**");
+        page.waitForURL(site + "/**");
     }
 
     @Override

@@ -79,11 +79,7 @@ class GatewayOutOfOrderIT {
     @Test
     void theLateBadgeEndsUpInItsSlot() {
         Page page = browser.newVisitor();
-        page.navigate(SITE + "/");
-        page.locator("#username").fill("alice");
-        page.locator("#password").fill("alice-orrery");
-        page.locator("#kc-login").click();
-        page.waitForURL(SITE + "/**");
+        Browser.logIn(page, SITE, "alice");
 
         assertThat(page.locator("[data-slot='profile:badge'] .late-badge")).hasText("Slow badge");
         assertThat(page.locator("[data-slot='profile:badge']")).not().hasAttribute("data-pending", "");
@@ -95,11 +91,7 @@ class GatewayOutOfOrderIT {
     @Test
     void withoutJavaScriptThePlaceholderStaysReadable() {
         Page page = browser.newVisitor();
-        page.navigate(SITE + "/");
-        page.locator("#username").fill("bob");
-        page.locator("#password").fill("bob-orrery");
-        page.locator("#kc-login").click();
-        page.waitForURL(SITE + "/**");
+        Browser.logIn(page, SITE, "bob");
         var noScript = page.context().browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setJavaScriptEnabled(false).setStorageState(page.context().storageState()));
         Page plain = noScript.newPage();
