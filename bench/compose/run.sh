@@ -2,14 +2,19 @@
 # Composition benchmark: the same page (a layout and three static fragments of 4, 16 and 2 KB served by one nginx
 # fragment server) composed by nginx SSI (one worker) and by the gateway (profile %bench), loaded by wrk on loopback.
 # Usage: bench/compose/run.sh [duration-seconds] [connections]     (build the gateway first: see README.md)
-# Env: WARMUP=seconds (30); GATEWAY_OPTS="-D..." extra JVM options for the gateway; JFR=/path/x.jfr records the
-# gateway's uncached measured run.
+# Env: WARMUP=seconds (30); CLOSE_WARMUP=seconds (10); GATEWAY_OPTS="-D..." extra JVM options for the gateway;
+# JFR=/path/x.jfr records the gateway's uncached measured run; BENCH_USER/BENCH_PASSWORD (alice) for the signed-in run.
 set -euo pipefail
 DURATION=${1:-10}
 CONNECTIONS=${2:-16}
 # Warm-up before each measured run, the same for every composer. The gateway's C2 compiler was still busy after
 # 10 s on this 2-core machine under load (half the JVM's CPU in the measured window), hence 30 s.
 WARMUP=${WARMUP:-30}
+# Before that, the same load with a new connection per request: a JIT-compiled server has compiled its accept and
+# connection set-up path only if it has seen many connections (wrk's 16 keep-alive ones are not enough), and the
+# 200 ms runs below open one connection per request like a visitor's browser. Without it the gateway's first byte
+# took 1.8-2.4 ms instead of 0.9 ms (bench/compose probe, 2026-11-25).
+CLOSE_WARMUP=${CLOSE_WARMUP:-10}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=$(mktemp -d /tmp/orrery-bench-compose.XXXXXX)
@@ -132,14 +137,18 @@ cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 sys_ticks() { awk '{print $15}' "/proc/$1/stat"; }
 TICK=$(getconf CLK_TCK)
 
-load() { # name url pid
+load() { # name url pid [wrk header]
   local name=$1 url=$2 pid=$3 before after out
-  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" > /dev/null # same warm-up for both (JIT for the gateway)
+  local header=()
+  [ -z "${4:-}" ] || header=(-H "$4")
+  # same warm-up for every composer (JIT for the gateway): new connections, then keep-alive ones
+  wrk -t1 -c4 -d"${CLOSE_WARMUP}s" -H 'Connection: close' "${header[@]}" "$url" > /dev/null
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "${header[@]}" "$url" > /dev/null
   before=$(cpu_ticks "$pid") sys_before=$(sys_ticks "$pid")
   if [ -n "${JFR:-}" ] && [ "$name" = gateway ]; then # JFR=/path/file.jfr: profile the gateway's uncached run
     "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings=profile duration="${DURATION}s" filename="$JFR" > /dev/null
   fi
-  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${header[@]}" "$url")
   after=$(cpu_ticks "$pid") sys_after=$(sys_ticks "$pid")
   local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
@@ -166,6 +175,16 @@ load nginx-ssi "http://127.0.0.1:$SSI_PORT/" "$(ssi_worker)"
 load gateway "http://127.0.0.1:$GW_PORT/bench" "$GW_PID"
 awk -v g="$(cat "$WORK/gateway.rps")" -v n="$(cat "$WORK/nginx-ssi.rps")" 'BEGIN {printf "ratio gateway / nginx SSI (every fragment fetched): %.2f\n", g/n}'
 echo "load after throughput: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== gateway, signed in: the same page through the security chain (OIDC session cookie, token relay, CSRF token)"
+if COOKIE=$(python3 "$ROOT/bench/compose/login.py" "http://127.0.0.1:$GW_PORT/bench/signed-in" \
+    "${BENCH_USER:-alice}" "${BENCH_PASSWORD:-alice-orrery}" 2> "$WORK/logs/login.log"); then
+  load gateway-signed-in "http://127.0.0.1:$GW_PORT/bench/signed-in" "$GW_PID" "Cookie: $COOKIE"
+  awk -v g="$(cat "$WORK/gateway-signed-in.rps")" -v n="$(cat "$WORK/nginx-ssi.rps")" 'BEGIN {printf "ratio gateway signed in / nginx SSI (anonymous): %.2f\n", g/n}'
+else
+  echo "skipped: no login through Keycloak ($(cat "$WORK/logs/login.log"); is ./orrery up running?)"
+fi
+echo "load after signed-in run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== gateway with fragments fresh by Cache-Control (manifest cacheable=true; max-age=60; nginx SSI cannot do this)"
 manifest /f/b.html cached true

@@ -77,7 +77,7 @@ public class PageLayouts {
         return switch (page) {
             case HOME -> Templates.home(assets.head(), guide, SLOTS);
             case PROFILE -> Templates.profile(assets.head(), guide, SLOTS);
-            case BENCH -> Templates.bench(assets.head(), guide, SLOTS);
+            case BENCH, BENCH_SIGNED_IN -> Templates.bench(assets.head(), guide, SLOTS);
         };
     }
 

@@ -34,11 +34,12 @@ public class PageRoutes {
 
     void register(@Observes Router router) {
         for (Page page : Page.values()) {
+            if (page.benchOnly() && !config.anonymousPages()) {
+                continue;
+            }
             if (page == Page.BENCH) {
-                if (config.anonymousPages()) {
-                    // Anonymous by definition: served right after the target guard, before the OIDC/permission chain
-                    router.get(page.path()).order(RequestTargetGuard.ORDER + 1).handler(ctx -> serve(page, ctx));
-                }
+                // Anonymous by definition: served right after the target guard, before the OIDC/permission chain
+                router.get(page.path()).order(RequestTargetGuard.ORDER + 1).handler(ctx -> serve(page, ctx));
             } else {
                 router.get(page.path()).handler(ctx -> serve(page, ctx));
             }
@@ -47,7 +48,7 @@ public class PageRoutes {
 
     private void serve(Page page, RoutingContext ctx) {
         Optional<Visitor> visitor = Visitor.of(ctx);
-        if (visitor.isEmpty() && !config.anonymousPages()) {
+        if (visitor.isEmpty() && (!config.anonymousPages() || page == Page.BENCH_SIGNED_IN)) {
             ctx.fail(401);
             return;
         }
