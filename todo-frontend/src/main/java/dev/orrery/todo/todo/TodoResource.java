@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,6 +51,7 @@ public class TodoResource {
 
     @GET
     @Operation(summary = "The user's todos, newest first")
+    @APIResponse(responseCode = "200", description = "The todos", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TodoView.class)))
     public List<TodoView> list() {
         return views.of(Todo.ofUser(user.id()));
     }
