@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 @Identifier("todo-changes")
 public class CountedChangesIn extends CountingIncoming {
 
-    CountedChangesIn(MeterRegistry registry) {
-        super(registry, "todo-changes");
+    CountedChangesIn(MeterRegistry registry, DeliveryChannels deliveries) {
+        super(registry, deliveries, "todo-changes");
     }
 }

@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 @Identifier("profile-events")
 public class CountedProfileEvents extends CountingIncoming {
 
-    CountedProfileEvents(MeterRegistry registry) {
-        super(registry, "profile-events");
+    CountedProfileEvents(MeterRegistry registry, DeliveryChannels deliveries) {
+        super(registry, deliveries, "profile-events");
     }
 }
