@@ -6,9 +6,12 @@ import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -71,12 +74,34 @@ public class FragmentFetcher {
                         response.request().reset();
                         return Future.succeededFuture(FragmentResponse.failed("body larger than " + max + " bytes"));
                     }
-                    return response.body().map(body -> body.length() > max
+                    return body(response, max).map(body -> body == null
                             ? FragmentResponse.failed("body larger than " + max + " bytes")
                             : new FragmentResponse(response.statusCode(), body,
                                     response.getHeader(HttpHeaders.LOCATION),
                                     response.getHeader(HttpHeaders.CACHE_CONTROL), null));
                 })
                 .otherwise(e -> FragmentResponse.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+
+    /**
+     * The body's chunks kept as they arrived (each one already a copy of its own), not appended into one growing
+     * buffer as {@code response.body()} does; null, and the stream reset, once it passes {@code max} bytes.
+     */
+    private static Future<Buffer> body(HttpClientResponse response, int max) {
+        Promise<Buffer> done = Promise.promise();
+        PageBytes chunks = new PageBytes();
+        int[] length = {0};
+        response.handler(chunk -> {
+            length[0] += chunk.length();
+            if (length[0] > max) {
+                response.request().reset();
+                done.tryComplete(null);
+            } else {
+                chunks.add(chunk);
+            }
+        });
+        response.exceptionHandler(done::tryFail);
+        response.endHandler(v -> done.tryComplete(chunks.take()));
+        return done.future();
     }
 }

@@ -32,6 +32,9 @@ final class PageStream {
             + "s.removeAttribute('data-pending');}t.remove();})(document.currentScript.previousElementSibling);"
             + "document.currentScript.remove();</script>\n";
 
+    private static final Buffer END_SLOT = Buffer.buffer("</div>");
+    private static final Buffer END_LATE = Buffer.buffer("</template>" + MOVE_SCRIPT);
+
     private final PageComposer composer;
     private final HttpServerResponse response;
     private final Layout layout;
@@ -46,7 +49,8 @@ final class PageStream {
     private final Map<Integer, Long> budgetTimers = new HashMap<>(4);
     /** The request's event loop: every callback of this page runs on it. */
     private final Context loop = Vertx.currentContext();
-    private Buffer ready;
+    /** Bytes of the page waiting for the end of this event-loop turn. */
+    private final PageBytes ready = new PageBytes();
     private boolean flushQueued;
     /** Set when the last bytes are queued: the trailer that goes with them. */
     private String endTiming;
@@ -227,27 +231,26 @@ final class PageStream {
         if (!committed || finished) {
             return;
         }
-        Buffer out = Buffer.buffer(8192);
         List<Layout.Part> parts = layout.parts();
         while (next < parts.size()) {
             Layout.Part part = parts.get(next);
             if (part instanceof Layout.Text text) {
-                out.appendBuffer(text.bytes());
+                ready.add(text.bytes());
             } else if (part instanceof Layout.Csrf) {
                 if (csrfToken != null) {
-                    out.appendString("<meta name=\"orrery-csrf\" content=\"" + csrfToken + "\">");
+                    ready.add("<meta name=\"orrery-csrf\" content=\"" + csrfToken + "\">");
                 }
             } else if (part instanceof Layout.Slot s) {
                 SlotFetch slot = slots.get(s.name());
                 if (!slot.settled) {
-                    write(out);
+                    flushLater();
                     return;
                 }
-                appendSlot(out, slot);
+                appendSlot(slot);
             } else {
-                appendLateOnes(out);
+                appendLateOnes();
                 if (hasPendingLateOne()) {
-                    write(out);
+                    flushLater();
                     return;
                 }
             }
@@ -255,21 +258,15 @@ final class PageStream {
         }
         finish();
         endTiming = serverTiming();
-        write(out);
         queueFlush();
     }
 
     /**
-     * Queues bytes for the end of this event-loop turn: fragments that answer in the same turn (the usual case for
-     * fast ones) leave in one write, one syscall, instead of one each.
+     * Writes the queued bytes at the end of this event-loop turn: fragments that answer in the same turn (the usual
+     * case for fast ones) leave in one write, one syscall, instead of one each.
      */
-    private void write(Buffer out) {
-        if (out.length() > 0) {
-            if (ready == null) {
-                ready = out;
-            } else {
-                ready.appendBuffer(out);
-            }
+    private void flushLater() {
+        if (!ready.isEmpty()) {
             queueFlush();
         }
     }
@@ -283,15 +280,15 @@ final class PageStream {
 
     private void flush() {
         flushQueued = false;
-        Buffer out = ready;
-        ready = null;
+        boolean nothing = ready.isEmpty();
+        Buffer out = ready.take();
         if (response.closed()) {
             return;
         }
         if (endTiming != null) {
             response.trailers().add("Server-Timing", endTiming);
-            response.end(out == null ? Buffer.buffer() : out);
-        } else if (out != null) {
+            response.end(out);
+        } else if (!nothing) {
             response.write(out);
         }
     }
@@ -305,17 +302,15 @@ final class PageStream {
         return false;
     }
 
-    private void appendSlot(Buffer out, SlotFetch slot) {
-        out.appendString("<div data-slot=\"").appendString(slot.slot)
-                .appendString(slot.late ? "\" data-pending>" : "\">")
-                .appendBuffer(composer.protectForms(slot.html, csrfToken)).appendString("</div>");
+    private void appendSlot(SlotFetch slot) {
+        ready.add("<div data-slot=\"" + slot.slot + (slot.late ? "\" data-pending>" : "\">"))
+                .add(composer.protectForms(slot.html, csrfToken)).add(END_SLOT);
     }
 
-    private void appendLateOnes(Buffer out) {
+    private void appendLateOnes() {
         for (SlotFetch slot : lateToWrite) {
-            out.appendString("<template data-orrery-late=\"").appendString(slot.slot)
-                    .appendString("\">").appendBuffer(composer.protectForms(slot.lateHtml, csrfToken))
-                    .appendString("</template>").appendString(MOVE_SCRIPT);
+            ready.add("<template data-orrery-late=\"" + slot.slot + "\">")
+                    .add(composer.protectForms(slot.lateHtml, csrfToken)).add(END_LATE);
         }
         lateToWrite.clear();
     }
