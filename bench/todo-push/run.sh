@@ -37,9 +37,12 @@ for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready" && break
   sleep 1
 done
+cpu_ticks() { awk '{print $14 + $15}' /proc/$APP/stat; }
+CPU_BEFORE=$(cpu_ticks)
 {
   echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) ($(date -u +%FT%TZ))"
   "$JAVA_HOME/bin/java" -Xmx512m --sun-misc-unsafe-memory-access=allow -Dslf4j.internal.verbosity=ERROR -cp "$CP:$AMQP_JAR:$SLF4J_JAR" \
     "$ROOT/bench/todo-push/TodoPushBench.java" "http://localhost:$PORT" "${1:-1000}" "${2:-400}" "${3:-1}" "${4:-100}"
   echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "== service CPU during the benchmark (sockets, warm-up, measured POSTs): $(( $(cpu_ticks) - CPU_BEFORE )) ticks of 1/$(getconf CLK_TCK) s"
 } 2>&1 | tee "$OUT/run-$(date +%Y%m%d-%H%M%S).out"

@@ -19,14 +19,17 @@ final class LiveSession {
 
     private final WebSocketConnection connection;
     private final String userId;
+    private final EventLoopOutbox outbox;
     private final List<LiveFrame> held = new ArrayList<>();
     private boolean started;
     private long lastSeq;
     private boolean claimed;
 
-    LiveSession(WebSocketConnection connection, String userId) {
+    /** {@code outbox} null: frames are written from the calling thread. */
+    LiveSession(WebSocketConnection connection, String userId, EventLoopOutbox outbox) {
         this.connection = connection;
         this.userId = userId;
+        this.outbox = outbox;
     }
 
     String userId() {
@@ -93,7 +96,16 @@ final class LiveSession {
         write(frame.seq(), frame.toJson().encode());
     }
 
+    /** Called holding this session's lock, so frames are queued, and therefore written, in sequence order. */
     private void write(long seq, String text) {
+        if (outbox == null) {
+            sendText(seq, text);
+        } else {
+            outbox.write(() -> sendText(seq, text));
+        }
+    }
+
+    private void sendText(long seq, String text) {
         connection.sendText(text).subscribe().with(ok -> {
         }, e -> LOG.debugf("frame %d not sent to socket %s: %s", seq, connection.id(), e.getMessage()));
     }

@@ -19,12 +19,14 @@ public class LiveSessions {
     private final ChangeLog changeLog;
     private final CatchUp catchUp;
     private final Vertx vertx;
+    private final EventLoopOutboxes outboxes;
     private final long resumeWaitMillis;
 
-    LiveSessions(ChangeLog changeLog, CatchUp catchUp, Vertx vertx, TodoConfig config) {
+    LiveSessions(ChangeLog changeLog, CatchUp catchUp, Vertx vertx, EventLoopOutboxes outboxes, TodoConfig config) {
         this.changeLog = changeLog;
         this.catchUp = catchUp;
         this.vertx = vertx;
+        this.outboxes = outboxes;
         this.resumeWaitMillis = Math.max(1, config.live().resumeWait().toMillis());
     }
 
@@ -34,7 +36,7 @@ public class LiveSessions {
      * from the number read now. {@code since} of -1 means the client's number was unreadable: it gets a reset.
      */
     public void open(WebSocketConnection connection, String userId, Long since) {
-        LiveSession session = new LiveSession(connection, userId);
+        LiveSession session = new LiveSession(connection, userId, outboxes.current());
         byConnection.put(connection.id(), session);
         byUser.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(session);
         // Registered before reading the log, so nothing committed from here on can slip between the two.
