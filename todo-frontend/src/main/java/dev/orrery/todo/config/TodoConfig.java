@@ -39,6 +39,13 @@ public interface TodoConfig {
         /** How long one node's TCP connect may take before it counts as unreachable. */
         @WithDefault("500ms")
         Duration probeTimeout();
+
+        /**
+         * How long publishes of changes may be only nacked before the connection is reopened (RabbitMQ 3.10.8 can
+         * hand out a channel that nacks every publish for good after a queue leader's death; docs/ha.md).
+         */
+        @WithDefault("10s")
+        Duration nacksOnlyLimit();
     }
 
     /** Live updates over the WebSocket. */

@@ -1,11 +1,13 @@
 package dev.orrery.todo.messaging;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MetricsCollector;
+import com.rabbitmq.client.impl.AMQConnection;
 
 import io.micrometer.core.instrument.Counter;
 
@@ -40,6 +42,20 @@ final class ChannelWatch implements MetricsCollector {
     /** @return whether a consumer was registered on the broker at least once (incoming channels) */
     boolean consumedOnce() {
         return consumedOnce.get();
+    }
+
+    /**
+     * Closes the current connection's socket, so the client sees a network failure and reconnects (closing the
+     * connection itself would count as the application's wish, and the client would not reconnect).
+     *
+     * @return whether there was an open connection to drop
+     */
+    boolean dropConnection() {
+        if (connection.get() instanceof AMQConnection open && open.isOpen()) {
+            CompletableFuture.runAsync(() -> open.getFrameHandler().close());
+            return true;
+        }
+        return false;
     }
 
     long reconnects() {
