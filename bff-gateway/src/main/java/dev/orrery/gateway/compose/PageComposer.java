@@ -1,12 +1,16 @@
 package dev.orrery.gateway.compose;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.gateway.auth.CsrfTokens;
 import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.manifest.ManifestRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -20,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PageComposer {
 
+    private static final ByteBuf FORM = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("<form", StandardCharsets.US_ASCII));
+    private static final ByteBuf FORM_UPPER = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("<FORM", StandardCharsets.US_ASCII));
     private static final String UNAVAILABLE = "<p class=\"orrery-unavailable\">This part is not available right now.</p>";
 
     private final GatewayConfig config;
@@ -107,9 +113,20 @@ public class PageComposer {
         return vertx;
     }
 
-    /** Decodes the fragment only when there is a token to add (never in the anonymous bench mode). */
+    /**
+     * Decodes the fragment only when there is a token to add and its bytes hold a form tag (the same two spellings
+     * {@link CsrfTokens#protectForms} looks for); otherwise the bytes go out as they came. Decoding and re-encoding
+     * every fragment of a logged-in page was visible in bench/compose's signed-in profile.
+     */
     Buffer protectForms(Buffer html, String token) {
-        return token == null ? html : Buffer.buffer(csrf.protectForms(html.toString(), token));
+        if (token == null || !contains(html, FORM) && !contains(html, FORM_UPPER)) {
+            return html;
+        }
+        return Buffer.buffer(csrf.protectForms(html.toString(), token));
+    }
+
+    private static boolean contains(Buffer html, ByteBuf needle) {
+        return ByteBufUtil.indexOf(needle.duplicate(), html.getByteBuf()) >= 0;
     }
 
     public void sendError(HttpServerResponse response, int status, String message, String serverTiming,
