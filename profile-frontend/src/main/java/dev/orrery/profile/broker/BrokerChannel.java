@@ -29,6 +29,8 @@ class BrokerChannel {
     private Connection connection;
     private Channel channel;
     private boolean everOpened;
+    /** When the last connection shut down (for whatever reason), by System.nanoTime(); null before the first. */
+    private volatile Long lostAt;
 
     BrokerChannel(ProfileConfig config, PublishMetrics metrics) {
         this.config = config.broker();
@@ -41,7 +43,9 @@ class BrokerChannel {
             return channel;
         }
         close();
+        waitAfterLoss();
         connection = factory.newConnection(BrokerAddresses.parse(config.addresses()), "profile-frontend outbox relay");
+        connection.addShutdownListener(cause -> lostAt = System.nanoTime());
         channel = connection.createChannel();
         channel.confirmSelect();
         channel.exchangeDeclare(config.exchange(), "topic", true);
@@ -57,6 +61,21 @@ class BrokerChannel {
     synchronized void reopen(String why) {
         LOG.warnf("reopening the outbox relay's broker connection: %s", why);
         close();
+    }
+
+    /** Sleeps (on the relay's own thread) until the minimum reconnect delay since the last connection was lost. */
+    private void waitAfterLoss() {
+        if (lostAt == null) {
+            return;
+        }
+        long waitNanos = lostAt + config.minReconnectDelay().toNanos() - System.nanoTime();
+        if (waitNanos > 0) {
+            try {
+                Thread.sleep(waitNanos / 1_000_000, (int) (waitNanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     String exchange() {

@@ -55,6 +55,14 @@ public interface ProfileConfig {
         @WithDefault("PT10S")
         Duration nacksOnlyLimit();
 
+        /**
+         * The least time between losing the relay's connection and opening the next: RabbitMQ 3.10.8 can hand a
+         * client that reconnects within a second of a queue leader's death a channel that nacks every publish
+         * (infra-notes; seen in FaultServicesIT as ~10 s of nacks after a leader kill through HAProxy).
+         */
+        @WithDefault("PT1S")
+        Duration minReconnectDelay();
+
         /** How long a health probe of the addresses is reused, so readiness polls do not open connections each time. */
         @WithDefault("PT2S")
         Duration probeCacheFor();
