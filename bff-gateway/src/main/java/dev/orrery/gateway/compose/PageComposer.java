@@ -1,7 +1,6 @@
 package dev.orrery.gateway.compose;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.orrery.contracts.fragment.FragmentManifest;
@@ -9,8 +8,7 @@ import dev.orrery.gateway.auth.CsrfTokens;
 import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.manifest.ManifestRegistry;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -24,8 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PageComposer {
 
-    private static final ByteBuf FORM = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("<form", StandardCharsets.US_ASCII));
-    private static final ByteBuf FORM_UPPER = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("<FORM", StandardCharsets.US_ASCII));
+    private static final ByteProcessor FIND_LT = new ByteProcessor.IndexOfProcessor((byte) '<');
     private static final String UNAVAILABLE = "<p class=\"orrery-unavailable\">This part is not available right now.</p>";
 
     private final GatewayConfig config;
@@ -119,14 +116,33 @@ public class PageComposer {
      * every fragment of a logged-in page was visible in bench/compose's signed-in profile.
      */
     Buffer protectForms(Buffer html, String token) {
-        if (token == null || !contains(html, FORM) && !contains(html, FORM_UPPER)) {
+        if (token == null || !holdsFormTag(html.getByteBuf())) {
             return html;
         }
         return Buffer.buffer(csrf.protectForms(html.toString(), token));
     }
 
-    private static boolean contains(Buffer html, ByteBuf needle) {
-        return ByteBufUtil.indexOf(needle.duplicate(), html.getByteBuf()) >= 0;
+    /** {@code <form} or {@code <FORM}; one pass over the bytes component by component (no per-byte lookups). */
+    static boolean holdsFormTag(ByteBuf html) {
+        int end = html.writerIndex();
+        int at = html.readerIndex();
+        while (at < end) {
+            int lt = html.forEachByte(at, end - at, FIND_LT);
+            if (lt < 0 || lt + 5 > end) {
+                return false;
+            }
+            if (isForm(html, lt + 1, 'f') || isForm(html, lt + 1, 'F')) {
+                return true;
+            }
+            at = lt + 1;
+        }
+        return false;
+    }
+
+    private static boolean isForm(ByteBuf html, int at, char f) {
+        int delta = f - 'f';
+        return html.getByte(at) == f && html.getByte(at + 1) == 'o' + delta && html.getByte(at + 2) == 'r' + delta
+                && html.getByte(at + 3) == 'm' + delta;
     }
 
     public void sendError(HttpServerResponse response, int status, String message, String serverTiming,
