@@ -64,7 +64,17 @@ public class TodoPushBench {
     private static final Map<Long, long[]> arrivals = new HashMap<>();
     private static final Map<Long, Integer> arrivalCounts = new HashMap<>();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            bench(args);
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the client's event loop would otherwise keep the JVM (and the CPU lock) alive
+        }
+    }
+
+    private static void bench(String[] args) throws Exception {
         URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:18095");
         int sockets = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int posts = args.length > 2 ? Integer.parseInt(args[2]) : 400;
@@ -138,7 +148,6 @@ public class TodoPushBench {
         print("bare broker publish -> consume    ", broker);
         System.out.printf("   ratio p50 %.1fx, p99 %.1fx (push over bare broker)%n",
                 (double) percentile(all, 50) / percentile(broker, 50), (double) percentile(all, 99) / percentile(broker, 99));
-        System.exit(0);
     }
 
     /** Runs on the event loop: records "added" arrivals, counts "ready". */
