@@ -13,6 +13,11 @@ public record LiveFrame(long seq, String type, Long todoId, String html) {
         return new JsonObject().put("seq", seq).put("type", type).put("todoId", todoId).put("html", html);
     }
 
+    /** The frame as sent on the socket. */
+    public byte[] toUtf8() {
+        return toJson().toBuffer().getBytes();
+    }
+
     public static LiveFrame fromJson(JsonObject json) {
         return new LiveFrame(json.getLong("seq"), json.getString("type"), json.getLong("todoId"),
                 json.getString("html"));

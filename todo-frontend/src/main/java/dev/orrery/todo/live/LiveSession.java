@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
@@ -15,9 +13,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
  */
 final class LiveSession {
 
-    private static final Logger LOG = Logger.getLogger(LiveSession.class);
-
     private final WebSocketConnection connection;
+    private final SocketWriter writer;
     private final String userId;
     private final EventLoopOutbox outbox;
     private final List<LiveFrame> held = new ArrayList<>();
@@ -28,6 +25,7 @@ final class LiveSession {
     /** {@code outbox} null: frames are written from the calling thread. */
     LiveSession(WebSocketConnection connection, String userId, EventLoopOutbox outbox) {
         this.connection = connection;
+        this.writer = new SocketWriter(connection);
         this.userId = userId;
         this.outbox = outbox;
     }
@@ -66,10 +64,10 @@ final class LiveSession {
     }
 
     /**
-     * {@code text} is the frame's JSON, encoded once for all sockets of the user (null: encode here);
+     * {@code utf8} is the frame's JSON, encoded once for all sockets of the user (null: encode here);
      * {@code gap.apply(after, before)} answers the stored frames strictly between the two numbers.
      */
-    synchronized void offer(LiveFrame frame, String text, BiFunction<Long, Long, List<LiveFrame>> gap) {
+    synchronized void offer(LiveFrame frame, byte[] utf8, BiFunction<Long, Long, List<LiveFrame>> gap) {
         if (!started) {
             held.add(frame);
             return;
@@ -81,7 +79,7 @@ final class LiveSession {
             gap.apply(lastSeq, frame.seq()).forEach(this::send);
         }
         lastSeq = frame.seq();
-        write(frame.seq(), text != null ? text : frame.toJson().encode());
+        write(frame.seq(), utf8 != null ? utf8 : frame.toUtf8());
     }
 
     private void send(LiveFrame frame) {
@@ -89,24 +87,19 @@ final class LiveSession {
             return;
         }
         lastSeq = frame.seq();
-        write(frame.seq(), frame.toJson().encode());
+        write(frame.seq(), frame.toUtf8());
     }
 
     private void write(LiveFrame frame) {
-        write(frame.seq(), frame.toJson().encode());
+        write(frame.seq(), frame.toUtf8());
     }
 
     /** Called holding this session's lock, so frames are queued, and therefore written, in sequence order. */
-    private void write(long seq, String text) {
+    private void write(long seq, byte[] utf8) {
         if (outbox == null) {
-            sendText(seq, text);
+            writer.write(seq, utf8);
         } else {
-            outbox.write(() -> sendText(seq, text));
+            outbox.write(() -> writer.write(seq, utf8));
         }
-    }
-
-    private void sendText(long seq, String text) {
-        connection.sendText(text).subscribe().with(ok -> {
-        }, e -> LOG.debugf("frame %d not sent to socket %s: %s", seq, connection.id(), e.getMessage()));
     }
 }

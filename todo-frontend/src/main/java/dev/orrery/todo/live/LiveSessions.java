@@ -86,8 +86,8 @@ public class LiveSessions {
     void deliver(String userId, LiveFrame frame) {
         Set<LiveSession> sessions = byUser.get(userId);
         if (sessions != null) {
-            String text = frame.toJson().encode();
-            sessions.forEach(s -> s.offer(frame, text, (a, b) -> changeLog.between(userId, a, b)));
+            byte[] utf8 = frame.toUtf8();
+            sessions.forEach(s -> s.offer(frame, utf8, (a, b) -> changeLog.between(userId, a, b)));
         }
     }
 
