@@ -59,6 +59,7 @@ class BridgeTest extends BrowserTestSupport {
                 + "  frame.addEventListener(t, (e) => __events.push({type: e.type, detail: e.detail, bubbles: e.bubbles}));"
                 + "}"
                 + "addEventListener('message', (e) => { if (e.data === 'done') window.__done = (window.__done || 0) + 1; });"
+                + "addEventListener('message', (e) => { if (e.data?.kind === 'ready') window.__readies = (window.__readies || 0) + 1; });"
                 + "window.bridge = connectFrame(frame, {allowedOrigins: ['" + allowedOrigin + "'], styleGuide: 'nightfall'});"
                 + "</script></body></html>";
     }
@@ -141,6 +142,22 @@ class BridgeTest extends BrowserTestSupport {
                 + "parent.postMessage({orreryBridge: 1, kind: 'event', type: 'bridge-ready', detail: {}}, '*')", "parent", null);
         assertEquals(0, js("__events.filter(e => e.type === 'click').length"));
         assertEquals(1, js("__events.filter(e => e.type === 'bridge-ready').length"));
+    }
+
+    @Test
+    void aChildDocumentIsReadyOnceHoweverOftenItSaysSo() {
+        Frame child = openBridged("");
+        // a second 'hello' (as when the parent connects while the child's first 'ready' is in flight) makes the child
+        // say 'ready' again
+        String childWindow = "document.getElementById('frag').contentWindow";
+        postFrom(page.mainFrame(), childWindow + ".postMessage({orreryBridge: 1, kind: 'hello'}, '" + foreign.origin() + "')",
+                childWindow, "frag");
+        postFrom(child, "", "parent", null);
+        assertTrue(((Number) js("__readies")).intValue() >= 2, "the child said ready again");
+        assertEquals(1, js("__events.filter(e => e.type === 'bridge-ready').length"));
+
+        child.evaluate("location.reload()");
+        page.waitForFunction("() => __events.filter(e => e.type === 'bridge-ready').length === 2");
     }
 
     @Test

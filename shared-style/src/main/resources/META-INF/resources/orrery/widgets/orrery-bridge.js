@@ -56,6 +56,8 @@ export function connectToParent({ allowedOrigins, events = [], onMessage, resize
   const parent = window.parent;
   if (parent === window) throw new Error('orrery-bridge: connectToParent() needs to run inside an iframe');
   const post = (message) => postTo(parent, allowed, message);
+  // Names this document in every 'ready', so the parent can tell a repeated ready from a reloaded child.
+  const documentId = Math.random().toString(36).slice(2);
   const sendEvent = (type, detail) => {
     if (!EVENT_NAME.test(type)) throw new TypeError(`orrery-bridge: ${type} is not a semantic event name`);
     post({ kind: 'event', type, detail: detail === undefined ? null : JSON.parse(JSON.stringify(detail)) });
@@ -84,7 +86,7 @@ export function connectToParent({ allowedOrigins, events = [], onMessage, resize
   const stop = listen(() => parent, allowed, (message) => {
     if (message.kind === 'hello') {
       // the parent connected after our 'ready': say it again, with the size
-      post({ kind: 'ready' });
+      post({ kind: 'ready', documentId });
       last = -1;
       if (resize) reportSize();
       return;
@@ -98,7 +100,7 @@ export function connectToParent({ allowedOrigins, events = [], onMessage, resize
     onMessage?.(message);
   });
 
-  post({ kind: 'ready' });
+  post({ kind: 'ready', documentId });
   return {
     post: sendEvent,
     disconnect() {
@@ -123,6 +125,8 @@ export function connectFrame(iframe, { allowedOrigins, styleGuide = null, maxHei
   let guide = isStyleGuide(styleGuide) ? styleGuide : null;
   const send = (message) => postTo(iframe.contentWindow, allowed, message);
   const emit = (type, detail) => iframe.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  // A child that loaded while this call ran says 'ready' twice (on load, and to our 'hello'): one bridge-ready per document.
+  let readyDocument;
 
   const stop = listen(() => iframe.contentWindow, allowed, (message, origin) => {
     if (message.kind === 'resize') {
@@ -135,6 +139,8 @@ export function connectFrame(iframe, { allowedOrigins, styleGuide = null, maxHei
       emit(message.type, message.detail ?? null);
     } else if (message.kind === 'ready') {
       if (guide) send({ kind: 'style-guide', name: guide });
+      if (message.documentId !== undefined && message.documentId === readyDocument) return;
+      readyDocument = message.documentId;
       emit('bridge-ready', { origin });
     }
   });
