@@ -1,11 +1,7 @@
 package dev.orrery.gateway.compose;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
@@ -32,9 +28,6 @@ public class FragmentFetcher {
 
     private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html");
     private static final CharSequence AGENT = HttpHeaders.createOptimized("orrery-gateway");
-    /** The context header names encoded once (see {@link HttpHeaders#createOptimized}). */
-    private static final Map<String, CharSequence> CONTEXT_NAMES = ContextHeaders.FORWARDED.stream()
-            .collect(Collectors.toUnmodifiableMap(Function.identity(), HttpHeaders::createOptimized));
 
     private final GatewayConfig config;
     /**
@@ -57,7 +50,7 @@ public class FragmentFetcher {
         if (context.accessToken() != null) {
             headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + context.accessToken());
         }
-        context.headers().forEach((name, value) -> headers.add(CONTEXT_NAMES.getOrDefault(name, name), value));
+        context.headers().forEach(headers::add);
         return headers;
     }
 
