@@ -1,7 +1,11 @@
 package dev.orrery.gateway.compose;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
@@ -28,6 +32,9 @@ public class FragmentFetcher {
 
     private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html");
     private static final CharSequence AGENT = HttpHeaders.createOptimized("orrery-gateway");
+    /** The context header names encoded once (see {@link HttpHeaders#createOptimized}). */
+    private static final Map<String, CharSequence> CONTEXT_NAMES = ContextHeaders.FORWARDED.stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), HttpHeaders::createOptimized));
 
     private final GatewayConfig config;
     /**
@@ -50,7 +57,7 @@ public class FragmentFetcher {
         if (context.accessToken() != null) {
             headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + context.accessToken());
         }
-        context.headers().forEach(headers::add);
+        context.headers().forEach((name, value) -> headers.add(CONTEXT_NAMES.getOrDefault(name, name), value));
         return headers;
     }
 

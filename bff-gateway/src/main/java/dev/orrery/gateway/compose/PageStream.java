@@ -32,6 +32,13 @@ final class PageStream {
             + "s.removeAttribute('data-pending');}t.remove();})(document.currentScript.previousElementSibling);"
             + "document.currentScript.remove();</script>\n";
 
+    // Header names and fixed values encoded once, written to the socket as bytes (no per-response char encoding)
+    private static final CharSequence TEXT_HTML_UTF8 = HttpHeaders.createOptimized("text/html;charset=UTF-8");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence SERVER_TIMING = HttpHeaders.createOptimized("Server-Timing");
+    private static final CharSequence TRAILER = HttpHeaders.createOptimized("Trailer");
+    private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(ContextHeaders.REQUEST_ID);
+
     private static final Buffer END_SLOT = Buffer.buffer("</div>");
     private static final Buffer END_LATE = Buffer.buffer("</template>" + MOVE_SCRIPT);
 
@@ -212,13 +219,13 @@ final class PageStream {
         }
         committed = true;
         response.setStatusCode(status).setChunked(true)
-                .putHeader("Content-Type", "text/html;charset=UTF-8")
-                .putHeader("Cache-Control", "no-store")
-                .putHeader(ContextHeaders.REQUEST_ID, context.headers().getOrDefault(ContextHeaders.REQUEST_ID, ""))
-                .putHeader("Trailer", "Server-Timing");
+                .putHeader(HttpHeaders.CONTENT_TYPE, TEXT_HTML_UTF8)
+                .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .putHeader(REQUEST_ID, context.headers().getOrDefault(ContextHeaders.REQUEST_ID, ""))
+                .putHeader(TRAILER, SERVER_TIMING);
         String settledTiming = serverTiming();
         if (!settledTiming.isEmpty()) {
-            response.putHeader("Server-Timing", settledTiming);
+            response.putHeader(SERVER_TIMING, settledTiming);
         }
         advance();
     }
@@ -286,7 +293,7 @@ final class PageStream {
             return;
         }
         if (endTiming != null) {
-            response.trailers().add("Server-Timing", endTiming);
+            response.trailers().add(SERVER_TIMING, endTiming);
             response.end(out);
         } else if (!nothing) {
             response.write(out);
