@@ -1,6 +1,7 @@
 package dev.orrery.todo.messaging;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -17,7 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BrokerChannelsHealthCheck implements HealthCheck {
 
-    static final List<String> CHANNELS = List.of("profile-events", "todo-changes", "todo-changes-out");
+    /** Connects on its first publish; until then "never connected" is not a problem. */
+    private static final String OUTGOING = "todo-changes-out";
+    private static final List<String> CHANNELS = Stream
+            .concat(BrokerConnectedOnceCheck.INCOMING.stream(), Stream.of(OUTGOING)).toList();
 
     private final ChannelWatches watches;
 
@@ -31,8 +35,7 @@ public class BrokerChannelsHealthCheck implements HealthCheck {
         boolean allUp = true;
         for (String channel : CHANNELS) {
             String state = watches.of(channel).map(BrokerChannelsHealthCheck::state).orElse("not created");
-            // The outgoing channel connects on its first publish; until then it is not a problem.
-            allUp &= state.startsWith("connected") || state.equals("never connected") && channel.endsWith("-out");
+            allUp &= state.startsWith("connected") || channel.equals(OUTGOING) && state.equals("never connected");
             response.withData(channel, state);
         }
         return response.status(allUp).build();
