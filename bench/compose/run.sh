@@ -3,10 +3,16 @@
 # fragment server) composed by nginx SSI (one worker) and by the gateway (profile %bench), loaded by wrk on loopback.
 # Usage: bench/compose/run.sh [duration-seconds] [connections]     (build the gateway first: see README.md)
 # Env: WARMUP=seconds (30); CLOSE_WARMUP=seconds (10); GATEWAY_OPTS="-D..." extra JVM options for the gateway;
-# JFR=/path/x.jfr records the gateway's uncached measured run; BENCH_USER/BENCH_PASSWORD (alice) for the signed-in run.
+# JFR=/path/x.jfr records the gateway's uncached measured run; BENCH_USER/BENCH_PASSWORD (alice) for the signed-in run;
+# ROUNDS (5) measured rounds of the headline; BASELINE_JAR=/path/quarkus-run.jar adds another gateway build to every
+# round (an A/B of a change under the same conditions), started with BASELINE_OPTS (default: GATEWAY_OPTS), so
+# BASELINE_JAR=bff-gateway/target/quarkus-app/quarkus-run.jar BASELINE_OPTS=... compares settings of one build;
+# HEADLINE_ONLY=1 stops after the headline comparison (a quick probe of a change; the results table wants full runs).
 set -euo pipefail
 DURATION=${1:-10}
 CONNECTIONS=${2:-16}
+# Measured rounds of the headline comparison, each composer once per round (see below).
+ROUNDS=${ROUNDS:-5}
 # Warm-up before each measured run, the same for every composer. The gateway's C2 compiler was still busy after
 # 10 s on this 2-core machine under load (half the JVM's CPU in the measured window), hence 30 s.
 WARMUP=${WARMUP:-30}
@@ -18,7 +24,7 @@ CLOSE_WARMUP=${CLOSE_WARMUP:-10}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=$(mktemp -d /tmp/orrery-bench-compose.XXXXXX)
-FRAG_PORT=18190 SSI_PORT=18191 GW_PORT=18192
+FRAG_PORT=18190 SSI_PORT=18191 GW_PORT=18192 BASE_PORT=18193
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -123,30 +129,41 @@ nginx -c "$WORK/frag/nginx.conf" -p "$WORK/frag" -g 'daemon on;'
 nginx -c "$WORK/ssi/nginx.conf" -p "$WORK/ssi" -g 'daemon on;'
 sleep 0.5
 
-"$JAVA_HOME/bin/java" -Xmx256m ${GATEWAY_OPTS:-} -Dquarkus.profile=bench -Dquarkus.http.port=$GW_PORT \
-  -Dgateway.frontends.bench.url=http://127.0.0.1:$FRAG_PORT -jar "$JAR" > "$WORK/logs/gateway.log" 2>&1 &
-GW_PID=$!
-PIDS+=("$GW_PID")
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$GW_PORT/bench" 2>/dev/null | grep -q 'f-c' && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$GW_PORT/bench" | grep -q 'f-c' || { echo "gateway not composing; see $WORK/logs"; exit 1; }
+start_gateway() { # name port jar [jvm options]
+  "$JAVA_HOME/bin/java" -Xmx256m ${4:-} -Dquarkus.profile=bench -Dquarkus.http.port="$2" \
+    -Dgateway.frontends.bench.url=http://127.0.0.1:$FRAG_PORT -jar "$3" > "$WORK/logs/$1.log" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$2/bench" 2>/dev/null | grep -q 'f-c' && break
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$2/bench" | grep -q 'f-c' || { echo "$1 not composing; see $WORK/logs"; exit 1; }
+}
+start_gateway gateway "$GW_PORT" "$JAR" "${GATEWAY_OPTS:-}"
+GW_PID=${PIDS[-1]}
+if [ -n "${BASELINE_JAR:-}" ]; then # another build of the gateway, measured in the same rounds (A/B of a change)
+  start_gateway baseline "$BASE_PORT" "$BASELINE_JAR" "${BASELINE_OPTS-${GATEWAY_OPTS:-}}"
+  BASE_PID=${PIDS[-1]}
+fi
 
 ssi_worker() { pgrep -P "$(cat "$WORK/ssi/nginx.pid")" | head -1; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 sys_ticks() { awk '{print $15}' "/proc/$1/stat"; }
 TICK=$(getconf CLK_TCK)
 
-load() { # name url pid [wrk header]
+warm() { # url [wrk header]: the same warm-up for every composer (JIT for the gateway): new connections, then keep-alive
+  local header=()
+  [ -z "${2:-}" ] || header=(-H "$2")
+  wrk -t1 -c4 -d"${CLOSE_WARMUP}s" -H 'Connection: close' "${header[@]}" "$1" > /dev/null
+  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "${header[@]}" "$1" > /dev/null
+}
+
+measure() { # name url pid [wrk header]: one measured run; appends "rps cpu_us" to $WORK/<name>.runs
   local name=$1 url=$2 pid=$3 before after out
   local header=()
   [ -z "${4:-}" ] || header=(-H "$4")
-  # same warm-up for every composer (JIT for the gateway): new connections, then keep-alive ones
-  wrk -t1 -c4 -d"${CLOSE_WARMUP}s" -H 'Connection: close' "${header[@]}" "$url" > /dev/null
-  wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "${header[@]}" "$url" > /dev/null
   before=$(cpu_ticks "$pid") sys_before=$(sys_ticks "$pid")
-  if [ -n "${JFR:-}" ] && [ "$name" = gateway ]; then # JFR=/path/file.jfr: profile the gateway's uncached run
+  if [ -n "${JFR:-}" ] && [ "$name" = gateway ] && [ ! -f "$JFR" ]; then # JFR=/path/file.jfr: the gateway's first run
     "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings=profile duration="${DURATION}s" filename="$JFR" > /dev/null
   fi
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${header[@]}" "$url")
@@ -159,8 +176,16 @@ load() { # name url pid [wrk header]
   local cpu_us=$(( (after - before) * 1000000 / TICK / requests ))
   local sys_us=$(( (sys_after - sys_before) * 1000000 / TICK / requests ))
   printf '%-14s %10s req/s  p50 %-8s p99 %-8s CPU %5s us/request (kernel %s)\n' "$name" "$rps" "$p50" "$p99" "$cpu_us" "$sys_us"
+  echo "$rps $cpu_us" >> "$WORK/$name.runs"
   echo "$rps" > "$WORK/$name.rps"
 }
+
+load() { # name url pid [wrk header]: warm-up, then one measured run
+  warm "$2" "${4:-}"
+  measure "$@"
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
 timed() { # name url: mean TTFB and total over 10 requests, in ms
   local name=$1 url=$2
@@ -171,11 +196,32 @@ timed() { # name url: mean TTFB and total over 10 requests, in ms
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== throughput: $CONNECTIONS connections, ${DURATION}s, three fragments (4, 16, 2 KB)"
-load nginx-ssi "http://127.0.0.1:$SSI_PORT/" "$(ssi_worker)"
-load gateway "http://127.0.0.1:$GW_PORT/bench" "$GW_PID"
-awk -v g="$(cat "$WORK/gateway.rps")" -v n="$(cat "$WORK/nginx-ssi.rps")" 'BEGIN {printf "ratio gateway / nginx SSI (every fragment fetched): %.2f\n", g/n}'
+echo "== throughput: $CONNECTIONS connections, ${ROUNDS} rounds of ${DURATION}s, three fragments (4, 16, 2 KB)"
+# Rounds alternate the composers, so a slow minute of this machine (nginx alone moved 73-97 us/page between runs)
+# hits both alike; the headline is the median of the per-round ratios.
+warm "http://127.0.0.1:$SSI_PORT/"
+warm "http://127.0.0.1:$GW_PORT/bench"
+[ -z "${BASE_PID:-}" ] || warm "http://127.0.0.1:$BASE_PORT/bench"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round (load $(cut -d' ' -f1 /proc/loadavg))"
+  measure nginx-ssi "http://127.0.0.1:$SSI_PORT/" "$(ssi_worker)"
+  measure gateway "http://127.0.0.1:$GW_PORT/bench" "$GW_PID"
+  [ -z "${BASE_PID:-}" ] || measure baseline "http://127.0.0.1:$BASE_PORT/bench" "$BASE_PID"
+done
+for name in nginx-ssi gateway ${BASE_PID:+baseline}; do
+  printf '%-14s median %10s req/s  CPU %5s us/request\n' "$name" "$(cut -d' ' -f1 "$WORK/$name.runs" | median)" \
+    "$(cut -d' ' -f2 "$WORK/$name.runs" | median)"
+done
+cut -d' ' -f1 "$WORK/nginx-ssi.runs" | median > "$WORK/nginx-ssi.rps" # the reference of the ratios below
+ratios() { paste -d' ' "$WORK/$1.runs" "$WORK/nginx-ssi.runs" | awk '{printf "%.3f\n", $1/$3}'; }
+echo "per-round ratios gateway / nginx SSI: $(ratios gateway | tr '\n' ' ')"
+ratios gateway | median | awk '{printf "ratio gateway / nginx SSI (every fragment fetched, median of rounds): %.2f\n", $1}'
+if [ -n "${BASE_PID:-}" ]; then
+  echo "per-round ratios baseline / nginx SSI: $(ratios baseline | tr '\n' ' ')"
+  ratios baseline | median | awk '{printf "ratio baseline / nginx SSI (median of rounds): %.2f\n", $1}'
+fi
 echo "load after throughput: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "${HEADLINE_ONLY:-}" ] || exit 0
 
 echo "== gateway, signed in: the same page through the security chain (OIDC session cookie, token relay, CSRF token)"
 if COOKIE=$(python3 "$ROOT/bench/compose/login.py" "http://127.0.0.1:$GW_PORT/bench/signed-in" \

@@ -1,11 +1,9 @@
 package dev.orrery.gateway.compose;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.contracts.fragment.FragmentManifest;
 import dev.orrery.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
@@ -19,50 +17,73 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.impl.future.PromiseInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Fetches one fragment over a keep-alive pool with the user's token and the allow-listed context headers. Core
- * Vert.x HttpClient rather than WebClient: a page makes several of these, and WebClient's interceptor pipeline was a
- * visible share of the gateway's CPU per page (bench/compose). The future always succeeds: failures become a
- * {@link FragmentResponse} with status 0 and the reason.
+ * Fetches one fragment with the user's token and the allow-listed context headers. Plain HTTP to a front-end's own
+ * paths (every fragment of the platform) goes over {@link FragmentPool}s: kept-alive Netty channels of the page's
+ * own event loop, the request written as bytes, the answer decoded by Netty's HTTP decoder and nothing else. The
+ * Vert.x HttpClient it replaced for those (request/response objects, its pool, several futures per fragment) was
+ * about half of the gateway's CPU per page in bench/compose's profile. A TLS base URL or an absolute fragment URL,
+ * which the platform does not use itself, still goes through a Vert.x HttpClient. The future always succeeds:
+ * failures become a {@link FragmentResponse} with status 0 and the reason.
  */
 @ApplicationScoped
 public class FragmentFetcher {
 
-    private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html");
-    private static final CharSequence AGENT = HttpHeaders.createOptimized("orrery-gateway");
-    /** The context header names encoded once (see {@link HttpHeaders#createOptimized}). */
-    private static final Map<String, CharSequence> CONTEXT_NAMES = ContextHeaders.FORWARDED.stream()
-            .collect(Collectors.toUnmodifiableMap(Function.identity(), HttpHeaders::createOptimized));
+    private static final String TEXT_HTML = "text/html";
+    private static final String AGENT = "orrery-gateway";
+    private static final int MAX_CONNECTIONS = 64;
 
     private final GatewayConfig config;
-    /**
-     * One client (and pool) per event loop: a pooled connection belongs to the loop that opened it, and a page's
-     * request served on another loop would pay a thread hop for every answer.
-     */
+    private final VertxInternal vertx;
+    /** Per event loop (pools are not shared across threads): front-end base URL → its pool. */
+    private final ThreadLocal<Map<URI, FragmentPool>> pools = ThreadLocal.withInitial(HashMap::new);
+    /** For TLS and absolute URLs only; one per event loop for the same reason. */
     private final ThreadLocal<HttpClient> clients;
 
     FragmentFetcher(GatewayConfig config, Vertx vertx) {
         this.config = config;
-        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64).setTcpNoDelay(true);
+        this.vertx = (VertxInternal) vertx;
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(MAX_CONNECTIONS)
+                .setTcpNoDelay(true);
         this.clients = ThreadLocal.withInitial(() -> vertx.createHttpClient(options));
     }
 
     /** The headers of every fragment request of one page: built once per page, shared by its fragment requests. */
-    public MultiMap headers(RequestContext context) {
-        MultiMap headers = HttpHeaders.headers()
-                .add(HttpHeaders.ACCEPT, TEXT_HTML)
-                .add(HttpHeaders.USER_AGENT, AGENT);
+    FragmentRequestHeaders headers(RequestContext context) {
+        FragmentRequestHeaders headers = new FragmentRequestHeaders()
+                .add("Accept", TEXT_HTML)
+                .add("User-Agent", AGENT);
         if (context.accessToken() != null) {
-            headers.add(HttpHeaders.AUTHORIZATION, "Bearer " + context.accessToken());
+            headers.add("Authorization", "Bearer " + context.accessToken());
         }
-        context.headers().forEach((name, value) -> headers.add(CONTEXT_NAMES.getOrDefault(name, name), value));
+        context.headers().forEach(headers::add);
         return headers;
     }
 
-    public Future<FragmentResponse> fetch(URI base, FragmentManifest.Fragment fragment, MultiMap headers,
+    public Future<FragmentResponse> fetch(URI base, FragmentManifest.Fragment fragment, FragmentRequestHeaders headers,
             long timeoutMs) {
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        int max = config.compose().maxFragmentBytes();
+        if (context == null || !context.isEventLoopContext() || !"http".equalsIgnoreCase(base.getScheme())
+                || !fragment.path().startsWith("/")) {
+            return fetchWithHttpClient(base, fragment, headers.asMultiMap(), timeoutMs, max);
+        }
+        PromiseInternal<FragmentResponse> answer = context.promise();
+        FragmentExchange exchange = new FragmentExchange(fragment.path(), headers, max, timeoutMs, answer);
+        FragmentPool pool = pools.get().computeIfAbsent(base, url -> new FragmentPool(vertx, context.nettyEventLoop(),
+                url.getHost(), url.getPort() > 0 ? url.getPort() : 80, MAX_CONNECTIONS, (int) Math.min(timeoutMs, 10_000)));
+        exchange.startClock(pool.loop());
+        pool.send(exchange);
+        return answer.future();
+    }
+
+    private Future<FragmentResponse> fetchWithHttpClient(URI base, FragmentManifest.Fragment fragment, MultiMap headers,
+            long timeoutMs, int max) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHeaders(headers)
                 .setTimeout(timeoutMs).setFollowRedirects(false);
         if (fragment.path().startsWith("/")) {
@@ -72,7 +93,6 @@ public class FragmentFetcher {
         } else {
             options.setAbsoluteURI(base.resolve(fragment.path()).toString());
         }
-        int max = config.compose().maxFragmentBytes();
         return clients.get().request(options)
                 .compose(request -> request.send())
                 .compose(response -> {

@@ -10,7 +10,6 @@ import dev.orrery.gateway.manifest.ManifestRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ByteProcessor;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -57,11 +56,12 @@ public class PageComposer {
                 .flatMap(m -> m.fragments().stream().filter(f -> f.id().equals(parts[1])).findFirst());
     }
 
-    MultiMap fragmentHeaders(RequestContext context) {
+    FragmentRequestHeaders fragmentHeaders(RequestContext context) {
         return fetcher.headers(context);
     }
 
-    Future<FragmentResponse> fetch(String slot, FragmentManifest.Fragment fragment, MultiMap headers, long timeoutMs) {
+    Future<FragmentResponse> fetch(String slot, FragmentManifest.Fragment fragment, FragmentRequestHeaders headers,
+            long timeoutMs) {
         return fetcher.fetch(base(slot), fragment, headers, timeoutMs);
     }
 

@@ -12,7 +12,6 @@ import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.gateway.compose.SlotFetch.Source;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -79,7 +78,7 @@ final class PageStream {
 
     void start() {
         List<Future<FragmentResponse>> gating = new ArrayList<>();
-        MultiMap headers = composer.fragmentHeaders(context);
+        FragmentRequestHeaders headers = composer.fragmentHeaders(context);
         for (String name : layout.slots()) {
             SlotFetch slot = new SlotFetch(name, composer.fragment(name).orElse(null));
             slots.put(name, slot);

@@ -1,0 +1,151 @@
+package dev.orrery.gateway.compose;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.impl.future.PromiseInternal;
+
+/**
+ * One fragment request and its answer, on the event loop of the page that asked: the request's bytes, the deadline,
+ * and the answer's status, the two headers the composer uses, and the body (one heap copy). Settles its promise once:
+ * with the answer, or with status 0 and the reason.
+ */
+final class FragmentExchange {
+
+    private final String path;
+    private final FragmentRequestHeaders headers;
+    private final int maxBytes;
+    private final long timeoutMs;
+    private final PromiseInternal<FragmentResponse> promise;
+    private ScheduledFuture<?> deadline;
+    /** The connection carrying this exchange, null while it waits for one. */
+    FragmentConnection connection;
+    /** Sent once already on a kept-alive connection that closed before any answer: one retry on a new one. */
+    boolean retried;
+    private boolean answering;
+    private boolean informational;
+    private int status;
+    private String location;
+    private String cacheControl;
+    private boolean keepAlive;
+    private ByteBuf body;
+    private boolean done;
+
+    FragmentExchange(String path, FragmentRequestHeaders headers, int maxBytes, long timeoutMs,
+            PromiseInternal<FragmentResponse> promise) {
+        this.path = path;
+        this.headers = headers;
+        this.maxBytes = maxBytes;
+        this.timeoutMs = timeoutMs;
+        this.promise = promise;
+    }
+
+    void startClock(io.netty.channel.EventLoop loop) {
+        deadline = loop.schedule(this::timedOut, timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    /** Whether any byte of an answer arrived: only a request with none may be sent again. */
+    boolean answering() {
+        return answering;
+    }
+
+    ByteBuf request(ByteBufAllocator alloc, String host) {
+        byte[] lines = headers.lines();
+        ByteBuf request = alloc.ioBuffer(path.length() + host.length() + lines.length + 32);
+        request.writeCharSequence("GET ", io.netty.util.CharsetUtil.US_ASCII);
+        ByteBufUtil.writeAscii(request, path);
+        ByteBufUtil.writeAscii(request, " HTTP/1.1\r\nHost: ");
+        ByteBufUtil.writeAscii(request, host);
+        ByteBufUtil.writeAscii(request, "\r\n");
+        return request.writeBytes(lines);
+    }
+
+    /** The status line and headers; false when the answer cannot be taken (too big). */
+    boolean head(HttpResponse response) {
+        answering = true;
+        if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+            informational = true; // e.g. 103 Early Hints: the real answer follows on the same connection
+            return true;
+        }
+        status = response.status().code();
+        location = response.headers().get(HttpHeaderNames.LOCATION);
+        cacheControl = response.headers().get(HttpHeaderNames.CACHE_CONTROL);
+        keepAlive = HttpUtil.isKeepAlive(response);
+        long length = HttpUtil.getContentLength(response, -1L);
+        if (length > maxBytes) {
+            return false;
+        }
+        body = length >= 0 ? Unpooled.buffer((int) length) : Unpooled.buffer(Math.min(maxBytes, 8192), maxBytes);
+        return true;
+    }
+
+    /** A part of the body; false once the body passes the limit. */
+    boolean content(ByteBuf part) {
+        if (informational) {
+            return true;
+        }
+        if (body.writerIndex() + part.readableBytes() > maxBytes) {
+            return false;
+        }
+        body.writeBytes(part);
+        return true;
+    }
+
+    /** The end of an answer: true when it was the real one (not a 1xx), which is now settled. */
+    boolean end() {
+        if (informational) {
+            informational = false;
+            return false;
+        }
+        settle(new FragmentResponse(status, Buffer.buffer(body), location, cacheControl, null));
+        return true;
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    void tooBig() {
+        fail("body larger than " + maxBytes + " bytes");
+    }
+
+    void fail(String problem) {
+        settle(FragmentResponse.failed(problem));
+    }
+
+    private void timedOut() {
+        if (!done) {
+            FragmentConnection carrying = connection;
+            fail("TimeoutException: no answer within " + timeoutMs + " ms");
+            if (carrying != null) {
+                carrying.abandon(); // a late answer must not be read as the next request's
+            }
+        }
+    }
+
+    private void settle(FragmentResponse response) {
+        if (done) {
+            return;
+        }
+        done = true;
+        connection = null;
+        body = null;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        promise.tryComplete(response);
+    }
+}
