@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.Vertx;
@@ -189,11 +190,15 @@ class FragmentPoolTest {
 
     @Test
     void retriedRequestIsRetriedOnlyOnce() throws Exception {
-        server.on("/first", ScriptedServer.ok("first"));
+        server.on("/first", (socket, nth) -> serverVertx.setTimer(50, t -> ScriptedServer.ok("first").answer(socket, nth)));
         server.on("/always-dropped", (socket, nth) -> socket.close());
-        FragmentPool pool = pool(4);
-
+        FragmentPool pool = pool(2);
+        // two kept-alive connections, so that the retry too goes over one and could be retried again
+        CompletableFuture<FragmentResponse> first = send(pool, "/first", MAX_BYTES, TIMEOUT_MS);
         assertEquals(200, fetch(pool, "/first", MAX_BYTES, TIMEOUT_MS).status());
+        assertEquals(200, first.get(5, TimeUnit.SECONDS).status());
+        assertEquals(2, server.connections.get());
+
         FragmentResponse dropped = fetch(pool, "/always-dropped", MAX_BYTES, TIMEOUT_MS);
 
         assertEquals(0, dropped.status());
@@ -203,9 +208,9 @@ class FragmentPoolTest {
 
     @Test
     void noAnswerWithinTheTimeoutFailsClosesTheConnectionAndTheNextRequestGetsItsOwnAnswer() throws Exception {
-        // the late answer would come after the deadline; it must never be read as the next request's
-        server.on("/slow", (socket, nth) -> serverVertx.setTimer(700,
-                t -> socket.write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nlate")));
+        // no answer at all: only the client can end this connection, and it must, or a late answer could be read
+        // as the next request's
+        server.on("/slow", (socket, nth) -> { });
         server.on("/next", ScriptedServer.ok("next"));
         FragmentPool pool = pool(1); // one connection: a connection still counted after the timeout would block the next
 
@@ -240,11 +245,12 @@ class FragmentPoolTest {
 
     @Test
     void contentLengthAboveTheLimitFailsAndClosesTheConnection() throws Exception {
+        // only the head and a first part: the announced length alone refuses the answer, without waiting for the body
         server.on("/huge", (socket, nth) -> socket.write("HTTP/1.1 200 OK\r\nContent-Length: " + (MAX_BYTES + 1)
-                + "\r\n\r\n" + "x".repeat(MAX_BYTES + 1)));
+                + "\r\n\r\n" + "x".repeat(10)));
         FragmentPool pool = pool(4);
 
-        FragmentResponse huge = fetch(pool, "/huge", MAX_BYTES, TIMEOUT_MS);
+        FragmentResponse huge = fetch(pool, "/huge", MAX_BYTES, 2_000);
         assertEquals(0, huge.status());
         assertTrue(huge.problem().startsWith("body larger than " + MAX_BYTES), huge.problem());
         awaitTrue(() -> server.closes.get() == 1, "the connection of a refused answer is closed");
@@ -348,6 +354,32 @@ class FragmentPoolTest {
         assertEquals(0, refused.status());
         assertNotNull(refused.problem());
         assertFalse(refused.problem().contains("no answer within"), "refused, not timed out: " + refused.problem());
+    }
+
+    /**
+     * BUG (found by this test, main code left to its owner): when a request is waiting for a connection,
+     * {@code FragmentPool.release} hands the connection to it from inside {@code FragmentConnection.channelRead}, while
+     * the decoder still holds the bytes that arrived behind the finished answer; those are then read as the waiting
+     * request's answer (observed: b's body is "stale"). With no request waiting, the same bytes close the connection.
+     * Pools are shared by all users' pages on an event loop, so the stale answer can reach another user's page.
+     * Remove {@code @Disabled} once fixed.
+     */
+    @Disabled("BUG: bytes behind an answer are read as the answer of the request waiting for that connection")
+    @Test
+    void bytesAfterAnAnswerAreNeverReadAsTheNextRequestsAnswer() throws Exception {
+        // a front-end that sends more than it announced, here a whole second answer, right behind the first one
+        server.on("/a", (socket, nth) -> socket.write("HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\na"
+                + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale"));
+        server.on("/b", ScriptedServer.ok("b"));
+        FragmentPool pool = pool(1); // b waits for a's connection
+
+        CompletableFuture<FragmentResponse> a = send(pool, "/a", MAX_BYTES, TIMEOUT_MS);
+        CompletableFuture<FragmentResponse> b = send(pool, "/b", MAX_BYTES, TIMEOUT_MS);
+
+        assertEquals("a", a.get(5, TimeUnit.SECONDS).body().toString());
+        FragmentResponse answerOfB = b.get(5, TimeUnit.SECONDS);
+        assertEquals(200, answerOfB.status(), () -> "problem: " + answerOfB.problem());
+        assertEquals("b", answerOfB.body().toString(), "b got the bytes that came before it was even sent");
     }
 
     @Test
