@@ -39,7 +39,7 @@ need wrk wrk
 need curl curl
 need python3 python3   # fragment bodies and the signed-in login (login.py)
 [ -f /usr/lib/nginx/modules/ngx_http_echo_module.so ] || apt-get install -y -q libnginx-mod-http-echo >/dev/null
-JAR="$ROOT/bff-gateway/target/quarkus-app/quarkus-run.jar"
+JAR="${GATEWAY_JAR:-$ROOT/bff-gateway/target/quarkus-app/quarkus-run.jar}"
 [ -f "$JAR" ] || { echo "missing $JAR: ./mvnw -B -o -pl bff-gateway install -DskipTests"; exit 1; }
 
 # --- fragments, manifests, layout -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.orrery.gateway.config.GatewayConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 /**
@@ -27,7 +27,7 @@ import jakarta.inject.Inject;
  * instance; it is required in production and generated per instance in dev and test.
  */
 @Startup // a missing key in production stops the start, not the first page
-@ApplicationScoped
+@Singleton
 public class CsrfTokens {
 
     public static final String HEADER = "X-Orrery-CSRF";

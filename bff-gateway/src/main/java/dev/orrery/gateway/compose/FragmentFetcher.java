@@ -20,7 +20,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.impl.future.PromiseInternal;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Fetches one fragment with the user's token and the allow-listed context headers. Plain HTTP to a front-end's own
@@ -31,7 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * which the platform does not use itself, still goes through a Vert.x HttpClient. The future always succeeds:
  * failures become a {@link FragmentResponse} with status 0 and the reason.
  */
-@ApplicationScoped
+@Singleton
 public class FragmentFetcher {
 
     private static final String TEXT_HTML = "text/html";

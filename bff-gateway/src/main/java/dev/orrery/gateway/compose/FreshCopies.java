@@ -9,7 +9,7 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.vertx.core.buffer.Buffer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Fragment bodies that are still fresh by their own {@code Cache-Control} and may be used without asking the
@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (a {@code private} answer is never kept for anonymous visitors, who would share it) and forgotten with the user's
  * last good copies on {@code ProfileUpdated}. Fragments that send no freshness are always fetched.
  */
-@ApplicationScoped
+@Singleton
 public class FreshCopies {
 
     /** Upper bound of any freshness, also the cache's own expiry ({@code quarkus.cache.caffeine."fresh".*}). */

@@ -6,13 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The last successful body of each cacheable fragment, per user (fragments are personal), used when the front-end
  * fails. Bounded and expiring through {@code quarkus.cache.caffeine."last-good".*}.
  */
-@ApplicationScoped
+@Singleton
 public class LastGoodCopies {
 
     record Key(String userId, String slot) {

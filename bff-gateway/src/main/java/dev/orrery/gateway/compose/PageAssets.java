@@ -15,14 +15,14 @@ import dev.orrery.gateway.manifest.FrontendState;
 import dev.orrery.gateway.manifest.ManifestRegistry;
 import dev.orrery.style.StyleAssets;
 import io.quarkus.qute.RawString;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Collects the shared style's assets and every manifest's assets into one {@link PageHead}: a URL declared by several
  * front-ends appears once; scripts are also reachable through the import map under their name without the content
  * hash ({@code /orrery/widgets/orrery-timer.js}), so fragments import stable names and get the hashed file.
  */
-@ApplicationScoped
+@Singleton
 public class PageAssets {
 
     private static final Pattern CONTENT_HASH = Pattern.compile("\\.[0-9a-f]{8,64}(\\.m?js)$");

@@ -7,14 +7,14 @@ import dev.orrery.gateway.manifest.ManifestRegistry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The gateway's own layouts (Qute templates under {@code templates/PageLayouts/}), rendered once per page, style guide
  * and manifest generation, then cut into a {@link Layout}. A template names a slot with {@code {slots.at('todo:list')}}
  * and marks the end of the body with {@code {slots.late}}.
  */
-@ApplicationScoped
+@Singleton
 public class PageLayouts {
 
     @CheckedTemplate

@@ -10,14 +10,14 @@ import dev.orrery.gateway.profile.StyleGuides;
 import dev.orrery.gateway.proxy.RequestTargetGuard;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 /**
  * The composed pages as plain Vert.x routes (not JAX-RS), so the page can be written chunk by chunk with the status
  * line decided late. The OIDC session is checked before these handlers run, except for the anonymous-only bench page.
  */
-@ApplicationScoped
+@Singleton
 public class PageRoutes {
 
     private final PageComposer composer;

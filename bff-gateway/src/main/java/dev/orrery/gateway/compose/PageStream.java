@@ -6,16 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.gateway.compose.SlotFetch.Source;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * Streams one composed page. All fragments are requested at once; the status line waits only for the fragments
@@ -51,10 +55,14 @@ final class PageStream {
     private final boolean earlyHints;
     private final Map<String, SlotFetch> slots = new LinkedHashMap<>();
     private final List<SlotFetch> lateToWrite = new ArrayList<>();
-    /** One timer per distinct budget of the optional fragments (budget ms → timer id), cancelled when done. */
-    private final Map<Integer, Long> budgetTimers = new HashMap<>(4);
+    /**
+     * One timer per distinct budget of the optional fragments, cancelled when done; on the event loop itself rather
+     * than Vert.x timers, which also register every timer in a shared concurrent map.
+     */
+    private final Map<Integer, ScheduledFuture<?>> budgetTimers = new HashMap<>(4);
     /** The request's event loop: every callback of this page runs on it. */
     private final Context loop = Vertx.currentContext();
+    private final EventLoop eventLoop = ((ContextInternal) loop).nettyEventLoop();
     /** Bytes of the page waiting for the end of this event-loop turn. */
     private final PageBytes ready = new PageBytes();
     private boolean flushQueued;
@@ -96,8 +104,8 @@ final class PageStream {
             Future<FragmentResponse> answer = composer.fetch(name, slot.fragment, headers, timeout);
             answer.onSuccess(r -> onAnswer(slot, r));
             if (optional) {
-                budgetTimers.computeIfAbsent(slot.fragment.timeoutMs(),
-                        budget -> composer.vertx().setTimer(budget, id -> onBudgetSpent(budget)));
+                budgetTimers.computeIfAbsent(slot.fragment.timeoutMs(), budget -> eventLoop
+                        .schedule(() -> onBudgetSpent(budget), budget, TimeUnit.MILLISECONDS));
             } else {
                 gating.add(answer);
             }
@@ -175,7 +183,7 @@ final class PageStream {
 
     private void finish() {
         finished = true;
-        budgetTimers.values().forEach(composer.vertx()::cancelTimer);
+        budgetTimers.values().forEach(timer -> timer.cancel(false));
         budgetTimers.clear();
     }
 

@@ -21,14 +21,14 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 /**
  * The front-ends' manifests: fetched at start and refreshed periodically. An invalid or unreachable manifest is
  * logged with its reason and the last valid one stays in use.
  */
-@ApplicationScoped
+@Singleton
 public class ManifestRegistry {
 
     private static final Logger LOG = Logger.getLogger(ManifestRegistry.class);

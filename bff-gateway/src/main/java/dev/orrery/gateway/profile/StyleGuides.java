@@ -3,10 +3,10 @@ package dev.orrery.gateway.profile;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** The gateway's own copy of each user's chosen style guide, learned from ProfileUpdated events. */
-@ApplicationScoped
+@Singleton
 public class StyleGuides {
 
     public static final String DEFAULT = "daylight";

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 /**
@@ -15,7 +15,7 @@ import jakarta.enterprise.event.Observes;
  * URLs in the request line, and Host headers that are not a plain host[:port]. They get a plain 404, like any other
  * undeclared path.
  */
-@ApplicationScoped
+@Singleton
 public class RequestTargetGuard {
 
     /** Before authentication (Quarkus runs its security filters at small negative orders). */
