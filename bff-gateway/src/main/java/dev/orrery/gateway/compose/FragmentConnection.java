@@ -14,6 +14,7 @@ final class FragmentConnection extends ChannelInboundHandlerAdapter {
 
     private final FragmentPool pool;
     private Channel channel;
+    private FragmentAnswerDecoder decoder;
     private FragmentExchange exchange;
     private boolean reused;
     private Throwable failure;
@@ -22,8 +23,9 @@ final class FragmentConnection extends ChannelInboundHandlerAdapter {
         this.pool = pool;
     }
 
-    void attach(Channel channel) {
+    void attach(Channel channel, FragmentAnswerDecoder decoder) {
         this.channel = channel;
+        this.decoder = decoder;
     }
 
     boolean usable() {
@@ -71,7 +73,8 @@ final class FragmentConnection extends ChannelInboundHandlerAdapter {
             } else if (msg instanceof LastHttpContent && current.end()) {
                 exchange = null;
                 reused = true;
-                if (current.keepAlive()) {
+                // bytes behind the answer would be read as the next request's answer, maybe another user's page
+                if (current.keepAlive() && !decoder.holdsBytes()) {
                     pool.release(this);
                 } else {
                     channel.close();

@@ -10,7 +10,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.vertx.core.impl.VertxInternal;
 
 /**
@@ -56,11 +55,11 @@ final class FragmentPool {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        FragmentAnswerDecoder decoder = new FragmentAnswerDecoder(MAX_INITIAL_LINE, MAX_HEADER_SIZE,
+                                MAX_CONTENT_PART);
                         FragmentConnection connection = new FragmentConnection(FragmentPool.this);
-                        connection.attach(channel);
-                        channel.pipeline().addLast(
-                                new HttpResponseDecoder(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CONTENT_PART),
-                                connection);
+                        connection.attach(channel, decoder);
+                        channel.pipeline().addLast(decoder, connection);
                     }
                 });
     }
