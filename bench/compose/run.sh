@@ -164,7 +164,7 @@ measure() { # name url pid [wrk header]: one measured run; appends "rps cpu_us" 
   [ -z "${4:-}" ] || header=(-H "$4")
   before=$(cpu_ticks "$pid") sys_before=$(sys_ticks "$pid")
   if [ -n "${JFR:-}" ] && [ "$name" = gateway ] && [ ! -f "$JFR" ]; then # JFR=/path/file.jfr: the gateway's first run
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings=profile duration="${DURATION}s" filename="$JFR" > /dev/null
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start settings="${JFR_SETTINGS:-profile}" duration="${DURATION}s" filename="$JFR" > /dev/null
   fi
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${header[@]}" "$url")
   after=$(cpu_ticks "$pid") sys_after=$(sys_ticks "$pid")

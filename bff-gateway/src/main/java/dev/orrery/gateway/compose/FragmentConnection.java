@@ -112,7 +112,7 @@ final class FragmentConnection extends ChannelInboundHandlerAdapter {
         if (reused && !current.answering() && !current.retried) {
             // a kept-alive connection the front-end had closed just before this request: send it once more
             current.retried = true;
-            pool.send(current);
+            pool.retry(current);
         } else {
             current.fail(failure == null ? "connection closed before the answer ended"
                     : failure.getClass().getSimpleName() + ": " + failure.getMessage());

@@ -1,7 +1,5 @@
 package dev.orrery.gateway.compose;
 
-import java.util.concurrent.TimeUnit;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -10,7 +8,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.impl.future.PromiseInternal;
 
@@ -26,7 +23,8 @@ final class FragmentExchange {
     private final int maxBytes;
     private final long timeoutMs;
     private final PromiseInternal<FragmentResponse> promise;
-    private ScheduledFuture<?> deadline;
+    /** When it times out (System.nanoTime), set by {@link FragmentDeadlines}. */
+    long deadlineNanos;
     /** The connection carrying this exchange, null while it waits for one. */
     FragmentConnection connection;
     /** Sent once already on a kept-alive connection that closed before any answer: one retry on a new one. */
@@ -49,8 +47,8 @@ final class FragmentExchange {
         this.promise = promise;
     }
 
-    void startClock(io.netty.channel.EventLoop loop) {
-        deadline = loop.schedule(this::timedOut, timeoutMs, TimeUnit.MILLISECONDS);
+    long timeoutMs() {
+        return timeoutMs;
     }
 
     boolean done() {
@@ -126,7 +124,8 @@ final class FragmentExchange {
         settle(FragmentResponse.failed(problem));
     }
 
-    private void timedOut() {
+    /** Its deadline passed: fails it unless settled already. */
+    void timedOut() {
         if (!done) {
             FragmentConnection carrying = connection;
             fail("TimeoutException: no answer within " + timeoutMs + " ms");
@@ -143,9 +142,6 @@ final class FragmentExchange {
         done = true;
         connection = null;
         body = null;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
         promise.tryComplete(response);
     }
 }

@@ -77,8 +77,7 @@ public class FragmentFetcher {
         FragmentExchange exchange = new FragmentExchange(fragment.path(), headers, max, timeoutMs, answer);
         FragmentPool pool = pools.get().computeIfAbsent(base, url -> new FragmentPool(vertx, context.nettyEventLoop(),
                 url.getHost(), url.getPort() > 0 ? url.getPort() : 80, MAX_CONNECTIONS, (int) Math.min(timeoutMs, 10_000)));
-        exchange.startClock(pool.loop());
-        pool.send(exchange);
+        pool.start(exchange);
         return answer.future();
     }
 

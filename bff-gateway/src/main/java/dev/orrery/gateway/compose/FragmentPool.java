@@ -2,6 +2,8 @@ package dev.orrery.gateway.compose;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -40,6 +42,8 @@ final class FragmentPool {
     private final ArrayDeque<FragmentConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<FragmentExchange> waiting = new ArrayDeque<>();
     private int open;
+    /** Timeout (ms) → the deadlines of the exchanges started with it; a page has one or two distinct timeouts. */
+    private final Map<Long, FragmentDeadlines> deadlines = new HashMap<>(4);
 
     FragmentPool(VertxInternal vertx, EventLoop loop, String hostName, int port, int max, int connectTimeoutMs) {
         this.loop = loop;
@@ -64,8 +68,10 @@ final class FragmentPool {
                 });
     }
 
-    EventLoop loop() {
-        return loop;
+    /** Starts an exchange: its deadline runs from now, through waiting for a connection and a possible retry. */
+    void start(FragmentExchange exchange) {
+        deadlines.computeIfAbsent(exchange.timeoutMs(), timeout -> new FragmentDeadlines(loop, timeout)).add(exchange);
+        send(exchange);
     }
 
     void send(FragmentExchange exchange) {
@@ -80,6 +86,15 @@ final class FragmentPool {
             connect(exchange);
         } else {
             waiting.addLast(exchange);
+        }
+    }
+
+    /** Sends again an exchange whose kept-alive connection closed unanswered: on a new one, not another idle one. */
+    void retry(FragmentExchange exchange) {
+        if (open < max) {
+            connect(exchange);
+        } else {
+            waiting.addFirst(exchange);
         }
     }
 

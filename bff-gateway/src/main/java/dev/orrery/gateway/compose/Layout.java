@@ -7,8 +7,11 @@ import java.util.regex.Pattern;
 
 import io.vertx.core.buffer.Buffer;
 
-/** A rendered layout cut into what the page stream writes: static text, fragment slots, and the place for late fragments. */
-public record Layout(List<Part> parts) {
+/**
+ * A rendered layout cut into what the page stream writes: static text, fragment slots, and the place for late
+ * fragments; {@code slots} are the slot names in document order.
+ */
+public record Layout(List<Part> parts, List<String> slots) {
 
     static final String LATE_MARKER = "<!--orrery:late-->";
     static final String CSRF_MARKER = "<!--orrery:csrf-->";
@@ -49,16 +52,13 @@ public record Layout(List<Part> parts) {
             from = m.end();
         }
         addText(parts, html.substring(from));
-        return new Layout(List.copyOf(parts));
+        return new Layout(List.copyOf(parts),
+                parts.stream().filter(Slot.class::isInstance).map(p -> ((Slot) p).name()).toList());
     }
 
     private static void addText(List<Part> parts, String text) {
         if (!text.isEmpty()) {
             parts.add(new Text(Buffer.buffer(text)));
         }
-    }
-
-    public List<String> slots() {
-        return parts.stream().filter(Slot.class::isInstance).map(p -> ((Slot) p).name()).toList();
     }
 }

@@ -51,10 +51,19 @@ public class PageComposer {
                 page.path(), request.version() != HttpVersion.HTTP_1_0).start();
     }
 
-    Optional<FragmentManifest.Fragment> fragment(String slot) {
-        String[] parts = slot.split(":", 2);
-        return registry.manifest(parts[0])
-                .flatMap(m -> m.fragments().stream().filter(f -> f.id().equals(parts[1])).findFirst());
+    /** The fragment a slot ({@code frontend:id}) names in its front-end's current manifest, or null. */
+    FragmentManifest.Fragment fragment(String slot) {
+        int colon = slot.indexOf(':');
+        Optional<FragmentManifest> manifest = registry.manifest(slot.substring(0, colon));
+        if (manifest.isPresent()) {
+            for (FragmentManifest.Fragment fragment : manifest.get().fragments()) {
+                if (slot.regionMatches(colon + 1, fragment.id(), 0, fragment.id().length())
+                        && slot.length() - colon - 1 == fragment.id().length()) {
+                    return fragment;
+                }
+            }
+        }
+        return null;
     }
 
     FragmentRequestHeaders fragmentHeaders(RequestContext context) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import dev.orrery.contracts.fragment.ContextHeaders;
 import dev.orrery.gateway.compose.SlotFetch.Source;
@@ -88,7 +87,7 @@ final class PageStream {
         List<Future<FragmentResponse>> gating = new ArrayList<>();
         FragmentRequestHeaders headers = composer.fragmentHeaders(context);
         for (String name : layout.slots()) {
-            SlotFetch slot = new SlotFetch(name, composer.fragment(name).orElse(null));
+            SlotFetch slot = new SlotFetch(name, composer.fragment(name));
             slots.put(name, slot);
             if (slot.fragment == null) {
                 slot.settle(composer.unavailableHtml(), 503, Source.MISSING);
@@ -330,7 +329,12 @@ final class PageStream {
     }
 
     private String serverTiming() {
-        return slots.values().stream().filter(s -> s.settled).map(SlotFetch::serverTiming)
-                .collect(Collectors.joining(", "));
+        StringBuilder timing = new StringBuilder(64 * slots.size());
+        for (SlotFetch slot : slots.values()) {
+            if (slot.settled) {
+                (timing.isEmpty() ? timing : timing.append(", ")).append(slot.serverTiming());
+            }
+        }
+        return timing.toString();
     }
 }

@@ -215,6 +215,30 @@ class FragmentPoolTest {
     }
 
     @Test
+    void requestsWithOneTimeoutEachExpireAtTheirOwnDeadline() throws Exception {
+        // FragmentDeadlines keeps one timer for the oldest request of a timeout: after it fires, the next one's
+        // deadline must still be kept (not the first's, not one timeout later), and an answered one never expires
+        server.on("/never", (socket, nth) -> { });
+        server.on("/fast", ScriptedServer.ok("fast"));
+        FragmentPool pool = pool(3);
+
+        long start = System.nanoTime();
+        CompletableFuture<FragmentResponse> first = send(pool, "/never", MAX_BYTES, 400);
+        assertEquals(200, send(pool, "/fast", MAX_BYTES, 400).get(5, TimeUnit.SECONDS).status());
+        Thread.sleep(200);
+        CompletableFuture<FragmentResponse> second = send(pool, "/never", MAX_BYTES, 400);
+
+        assertEquals(0, first.get(5, TimeUnit.SECONDS).status());
+        assertFalse(second.isDone(), "the second request expired with the first one");
+        long firstMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        FragmentResponse late = second.get(5, TimeUnit.SECONDS);
+        long secondMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(0, late.status());
+        assertTrue(late.problem().contains("400 ms"), late.problem());
+        assertTrue(firstMs >= 400 && secondMs >= 600, "expired at " + firstMs + " and " + secondMs + " ms");
+    }
+
+    @Test
     void timeoutWhileWaitingForAConnectionFailsThatRequestOnly() throws Exception {
         server.on("/slow", (socket, nth) -> serverVertx.setTimer(400, t -> ScriptedServer.ok("slow").answer(socket, nth)));
         FragmentPool pool = pool(1);
@@ -430,8 +454,7 @@ class FragmentPoolTest {
                 }
             });
             FragmentExchange exchange = new FragmentExchange(path, headers, maxBytes, timeoutMs, promise);
-            exchange.startClock(pool.loop());
-            pool.send(exchange);
+            pool.start(exchange);
         });
         return result;
     }
