@@ -3,7 +3,7 @@ package dev.orrery.gateway.compose;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
@@ -13,7 +13,7 @@ import io.vertx.core.impl.future.PromiseInternal;
 
 /**
  * One fragment request and its answer, on the event loop of the page that asked: the request's bytes, the deadline,
- * and the answer's status, the two headers the composer uses, and the body (one heap copy). Settles its promise once:
+ * and the answer's status, the two headers the composer uses, and the body (the read buffers themselves, not a copy). Settles its promise once:
  * with the answer, or with status 0 and the reason.
  */
 final class FragmentExchange {
@@ -35,7 +35,8 @@ final class FragmentExchange {
     private String location;
     private String cacheControl;
     private boolean keepAlive;
-    private ByteBuf body;
+    /** The body's parts as read (retained slices of the read buffers), never copied; null until the first. */
+    private CompositeByteBuf body;
     private boolean done;
 
     FragmentExchange(String path, FragmentRequestHeaders headers, int maxBytes, long timeoutMs,
@@ -86,7 +87,6 @@ final class FragmentExchange {
         if (length > maxBytes) {
             return false;
         }
-        body = length >= 0 ? Unpooled.buffer((int) length) : Unpooled.buffer(Math.min(maxBytes, 8192), maxBytes);
         return true;
     }
 
@@ -95,10 +95,16 @@ final class FragmentExchange {
         if (informational) {
             return true;
         }
-        if (body.writerIndex() + part.readableBytes() > maxBytes) {
+        if (!part.isReadable()) {
+            return true;
+        }
+        if (body == null) {
+            body = part.alloc().compositeDirectBuffer(16);
+        }
+        if (body.readableBytes() + part.readableBytes() > maxBytes) {
             return false;
         }
-        body.writeBytes(part);
+        body.addComponent(true, part.retain());
         return true;
     }
 
@@ -108,7 +114,10 @@ final class FragmentExchange {
             informational = false;
             return false;
         }
-        settle(new FragmentResponse(status, Buffer.buffer(body), location, cacheControl, null));
+        CompositeByteBuf bytes = body;
+        body = null; // the response owns it now
+        settle(bytes == null ? new FragmentResponse(status, Buffer.buffer(), location, cacheControl, null, null)
+                : new FragmentResponse(status, Buffer.buffer(bytes), location, cacheControl, null, bytes));
         return true;
     }
 
@@ -141,7 +150,10 @@ final class FragmentExchange {
         }
         done = true;
         connection = null;
-        body = null;
+        if (body != null) { // a failure after part of the body came
+            body.release();
+            body = null;
+        }
         promise.tryComplete(response);
     }
 }

@@ -42,7 +42,7 @@ public class FreshCopies {
         if (answer.status() == 200 && seconds > 0) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             cache.put(new Key(userId == null ? ANONYMOUS : userId, slot, path),
-                    CompletableFuture.completedFuture(new Copy(answer.body(), until)));
+                    CompletableFuture.completedFuture(new Copy(Buffer.buffer(answer.body().getBytes()), until))); // a heap copy: the answer's bytes go back to the pool
         }
     }
 

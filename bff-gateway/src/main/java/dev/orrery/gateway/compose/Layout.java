@@ -1,10 +1,13 @@
 package dev.orrery.gateway.compose;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -25,8 +28,23 @@ public record Layout(List<Part> parts, List<String> slots) {
     public record Text(Buffer bytes) implements Part {
     }
 
-    /** A fragment slot such as {@code todo:list}. */
-    public record Slot(String name) implements Part {
+    /** A fragment slot such as {@code todo:list}, with its opening tags (a settled slot, a pending one) as bytes. */
+    public record Slot(String name, Buffer open, Buffer openPending) implements Part {
+
+        static Slot named(String name) {
+            return new Slot(name, bytes("<div data-slot=\"" + name + "\">"),
+                    bytes("<div data-slot=\"" + name + "\" data-pending>"));
+        }
+    }
+
+    /**
+     * Fixed bytes in direct memory, made once: a page whose parts are all direct (these and the fragment bodies as
+     * read) is written with one gathering write and no copy. A JDK direct buffer, so the garbage collector frees a
+     * replaced layout's bytes (Netty's own direct buffers would have to be released).
+     */
+    static Buffer bytes(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return Buffer.buffer(Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(utf8.length).put(utf8).flip()));
     }
 
     /** Where fragments that missed their budget are streamed, just before {@code </body>}. */
@@ -48,7 +66,7 @@ public record Layout(List<Part> parts, List<String> slots) {
         int from = 0;
         while (m.find()) {
             addText(parts, html.substring(from, m.start()));
-            parts.add(m.group(2) != null ? new Slot(m.group(2)) : "late".equals(m.group(1)) ? new Late() : new Csrf());
+            parts.add(m.group(2) != null ? Slot.named(m.group(2)) : "late".equals(m.group(1)) ? new Late() : new Csrf());
             from = m.end();
         }
         addText(parts, html.substring(from));
@@ -58,7 +76,7 @@ public record Layout(List<Part> parts, List<String> slots) {
 
     private static void addText(List<Part> parts, String text) {
         if (!text.isEmpty()) {
-            parts.add(new Text(Buffer.buffer(text)));
+            parts.add(new Text(bytes(text)));
         }
     }
 }

@@ -41,8 +41,8 @@ final class PageStream {
     private static final CharSequence TRAILER = HttpHeaders.createOptimized("Trailer");
     private static final CharSequence REQUEST_ID = HttpHeaders.createOptimized(ContextHeaders.REQUEST_ID);
 
-    private static final Buffer END_SLOT = Buffer.buffer("</div>");
-    private static final Buffer END_LATE = Buffer.buffer("</template>" + MOVE_SCRIPT);
+    private static final Buffer END_SLOT = Layout.bytes("</div>");
+    private static final Buffer END_LATE = Layout.bytes("</template>" + MOVE_SCRIPT);
 
     private final PageComposer composer;
     private final HttpServerResponse response;
@@ -54,6 +54,9 @@ final class PageStream {
     private final boolean earlyHints;
     private final Map<String, SlotFetch> slots = new LinkedHashMap<>();
     private final List<SlotFetch> lateToWrite = new ArrayList<>();
+    /** Answers whose bodies lie in pooled memory: given back once the page's last write is done or it closed. */
+    private final List<FragmentResponse> pooledAnswers = new ArrayList<>(4);
+    private boolean pooledFree;
     /**
      * One timer per distinct budget of the optional fragments, cancelled when done; on the event loop itself rather
      * than Vert.x timers, which also register every timer in a shared concurrent map.
@@ -80,7 +83,10 @@ final class PageStream {
         this.context = context;
         this.csrfToken = csrfToken;
         this.pagePath = pagePath;
-        response.closeHandler(v -> finish());
+        response.closeHandler(v -> {
+            finish();
+            freePooled(); // a closed connection has dropped whatever it still had to write
+        });
     }
 
     void start() {
@@ -130,6 +136,13 @@ final class PageStream {
     }
 
     private void onAnswer(SlotFetch slot, FragmentResponse answer) {
+        if (answer.pooled() != null) {
+            if (pooledFree) {
+                answer.release(); // nothing of this page will be written any more
+                return;
+            }
+            pooledAnswers.add(answer);
+        }
         if (slot.late) {
             slot.lateDone = true;
             if (answer.ok()) {
@@ -204,12 +217,14 @@ final class PageStream {
             int status = failedRequired.status == 0 ? 504 : 502;
             composer.sendError(response, status, "A part of this page is not available right now.", serverTiming(), context);
             finish();
+            freePooled(); // no fragment body is written
         } else if (primary != null && isRedirect(primary.status)) {
             response.setStatusCode(primary.status)
                     .putHeader("Location", composer.safeLocation(primary))
                     .putHeader("Server-Timing", serverTiming())
                     .end();
             finish();
+            freePooled();
         } else {
             commit(primary != null && primary.status == 404 ? 404 : 200);
         }
@@ -259,7 +274,7 @@ final class PageStream {
                     flushLater();
                     return;
                 }
-                appendSlot(slot);
+                appendSlot(slot, s);
             } else {
                 appendLateOnes();
                 if (hasPendingLateOne()) {
@@ -296,14 +311,22 @@ final class PageStream {
         boolean nothing = ready.isEmpty();
         Buffer out = ready.take();
         if (response.closed()) {
+            freePooled();
             return;
         }
         if (endTiming != null) {
             response.trailers().add(SERVER_TIMING, endTiming);
-            response.end(out);
+            // writes complete in order: when the last one is done, every body has left
+            response.end(out).onComplete(done -> freePooled());
         } else if (!nothing) {
             response.write(out);
         }
+    }
+
+    private void freePooled() {
+        pooledFree = true;
+        pooledAnswers.forEach(FragmentResponse::release);
+        pooledAnswers.clear();
     }
 
     private boolean hasPendingLateOne() {
@@ -315,8 +338,8 @@ final class PageStream {
         return false;
     }
 
-    private void appendSlot(SlotFetch slot) {
-        ready.add("<div data-slot=\"" + slot.slot + (slot.late ? "\" data-pending>" : "\">"))
+    private void appendSlot(SlotFetch slot, Layout.Slot part) {
+        ready.add(slot.late ? part.openPending() : part.open())
                 .add(composer.protectForms(slot.html, csrfToken)).add(END_SLOT);
     }
 
