@@ -64,12 +64,12 @@ final class FragmentConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof HttpResponse response && !current.head(response)) {
-            give(current, null);
+            give(current, current.tooBig());
             return;
         }
         if (msg instanceof HttpContent content) {
             if (!current.content(content.content())) {
-                give(current, null);
+                give(current, current.tooBig());
             } else if (msg instanceof LastHttpContent && current.end()) {
                 exchange = null;
                 reused = true;
@@ -83,14 +83,10 @@ final class FragmentConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Fails the exchange (null problem: its body was too big) and closes the connection mid-answer. */
+    /** Fails the exchange and closes the connection mid-answer. */
     private void give(FragmentExchange current, String problem) {
         exchange = null;
-        if (problem == null) {
-            current.tooBig();
-        } else {
-            current.fail(problem);
-        }
+        current.fail(problem);
         channel.close();
     }
 

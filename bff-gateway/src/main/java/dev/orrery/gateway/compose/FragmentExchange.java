@@ -13,8 +13,8 @@ import io.vertx.core.impl.future.PromiseInternal;
 
 /**
  * One fragment request and its answer, on the event loop of the page that asked: the request's bytes, the deadline,
- * and the answer's status, the two headers the composer uses, and the body (the read buffers themselves, not a copy). Settles its promise once:
- * with the answer, or with status 0 and the reason.
+ * and the answer's status, the two headers the composer uses, and the body (the read buffers themselves, not a
+ * copy). Settles its promise once: with the answer, or with status 0 and the reason.
  */
 final class FragmentExchange {
 
@@ -64,7 +64,7 @@ final class FragmentExchange {
     ByteBuf request(ByteBufAllocator alloc, String host) {
         byte[] lines = headers.lines();
         ByteBuf request = alloc.ioBuffer(path.length() + host.length() + lines.length + 32);
-        request.writeCharSequence("GET ", io.netty.util.CharsetUtil.US_ASCII);
+        ByteBufUtil.writeAscii(request, "GET ");
         ByteBufUtil.writeAscii(request, path);
         ByteBufUtil.writeAscii(request, " HTTP/1.1\r\nHost: ");
         ByteBufUtil.writeAscii(request, host);
@@ -83,19 +83,12 @@ final class FragmentExchange {
         location = response.headers().get(HttpHeaderNames.LOCATION);
         cacheControl = response.headers().get(HttpHeaderNames.CACHE_CONTROL);
         keepAlive = HttpUtil.isKeepAlive(response);
-        long length = HttpUtil.getContentLength(response, -1L);
-        if (length > maxBytes) {
-            return false;
-        }
-        return true;
+        return HttpUtil.getContentLength(response, -1L) <= maxBytes;
     }
 
     /** A part of the body; false once the body passes the limit. */
     boolean content(ByteBuf part) {
-        if (informational) {
-            return true;
-        }
-        if (!part.isReadable()) {
+        if (informational || !part.isReadable()) {
             return true;
         }
         if (body == null) {
@@ -116,8 +109,8 @@ final class FragmentExchange {
         }
         CompositeByteBuf bytes = body;
         body = null; // the response owns it now
-        settle(bytes == null ? new FragmentResponse(status, Buffer.buffer(), location, cacheControl, null, null)
-                : new FragmentResponse(status, Buffer.buffer(bytes), location, cacheControl, null, bytes));
+        settle(new FragmentResponse(status, bytes == null ? Buffer.buffer() : Buffer.buffer(bytes), location,
+                cacheControl, null, bytes));
         return true;
     }
 
@@ -125,8 +118,8 @@ final class FragmentExchange {
         return keepAlive;
     }
 
-    void tooBig() {
-        fail("body larger than " + maxBytes + " bytes");
+    String tooBig() {
+        return "body larger than " + maxBytes + " bytes";
     }
 
     void fail(String problem) {

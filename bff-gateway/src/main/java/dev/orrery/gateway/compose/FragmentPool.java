@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.vertx.core.impl.VertxInternal;
 
 /**
@@ -74,7 +74,7 @@ final class FragmentPool {
         send(exchange);
     }
 
-    void send(FragmentExchange exchange) {
+    private void send(FragmentExchange exchange) {
         FragmentConnection connection;
         while ((connection = idle.pollLast()) != null) {
             if (connection.usable()) {

@@ -41,8 +41,10 @@ public class FreshCopies {
         long seconds = freshSeconds(answer.cacheControl(), userId == null);
         if (answer.status() == 200 && seconds > 0) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            // a heap copy: the answer's own bytes go back to the pool once the page is written
+            Buffer copy = Buffer.buffer(answer.body().getBytes());
             cache.put(new Key(userId == null ? ANONYMOUS : userId, slot, path),
-                    CompletableFuture.completedFuture(new Copy(Buffer.buffer(answer.body().getBytes()), until))); // a heap copy: the answer's bytes go back to the pool
+                    CompletableFuture.completedFuture(new Copy(copy, until)));
         }
     }
 

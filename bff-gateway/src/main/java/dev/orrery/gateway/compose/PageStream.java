@@ -83,10 +83,8 @@ final class PageStream {
         this.context = context;
         this.csrfToken = csrfToken;
         this.pagePath = pagePath;
-        response.closeHandler(v -> {
-            finish();
-            freePooled(); // a closed connection has dropped whatever it still had to write
-        });
+        // a closed connection has dropped whatever it still had to write
+        response.closeHandler(v -> finishUnwritten());
     }
 
     void start() {
@@ -199,6 +197,12 @@ final class PageStream {
         budgetTimers.clear();
     }
 
+    /** Done, with no fragment body left to write: the bodies go back to the pool at once. */
+    private void finishUnwritten() {
+        finish();
+        freePooled();
+    }
+
     private void decideStatus() {
         if (finished) {
             return;
@@ -216,15 +220,13 @@ final class PageStream {
         if (failedRequired != null) {
             int status = failedRequired.status == 0 ? 504 : 502;
             composer.sendError(response, status, "A part of this page is not available right now.", serverTiming(), context);
-            finish();
-            freePooled(); // no fragment body is written
+            finishUnwritten();
         } else if (primary != null && isRedirect(primary.status)) {
             response.setStatusCode(primary.status)
                     .putHeader("Location", composer.safeLocation(primary))
                     .putHeader("Server-Timing", serverTiming())
                     .end();
-            finish();
-            freePooled();
+            finishUnwritten();
         } else {
             commit(primary != null && primary.status == 404 ? 404 : 200);
         }
