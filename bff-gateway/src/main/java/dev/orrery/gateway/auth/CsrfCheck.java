@@ -1,7 +1,11 @@
 package dev.orrery.gateway.auth;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.orrery.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -14,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * session's token in the {@value CsrfTokens#HEADER} header or, for a plain HTML form post, in the
  * {@value CsrfTokens#FIELD} field (urlencoded or multipart). Any request with an {@code Origin} header from another
  * origin is refused as well; for WebSocket upgrades (which cannot carry custom headers from a browser) the Origin must
- * be present and ours.
+ * be present and ours. "Ours" is {@code gateway.origins} when set, else the request's own scheme and {@code Host}.
  */
 @ApplicationScoped
 public class CsrfCheck {
@@ -22,10 +26,19 @@ public class CsrfCheck {
     private static final Set<HttpMethod> STATE_CHANGING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
 
-    private final CsrfTokens tokens;
+    /** A form body that cannot be decoded (e.g. {@code text=%zz}): the request gets 400, never the front-end. */
+    public static final class MalformedForm extends IllegalArgumentException {
+        MalformedForm(String message) {
+            super(message, null);
+        }
+    }
 
-    CsrfCheck(CsrfTokens tokens) {
+    private final CsrfTokens tokens;
+    private final Optional<Set<String>> origins;
+
+    CsrfCheck(CsrfTokens tokens, GatewayConfig config) {
         this.tokens = tokens;
+        this.origins = config.origins().map(list -> list.stream().map(CsrfCheck::normalized).collect(Collectors.toSet()));
     }
 
     public boolean needsToken(HttpServerRequest request) {
@@ -42,12 +55,24 @@ public class CsrfCheck {
         return origin != null && sameOrigin(request, origin);
     }
 
-    private static boolean sameOrigin(HttpServerRequest request, String origin) {
+    /** One of {@code gateway.origins}, or when that is unset the request's own scheme and Host. */
+    private boolean sameOrigin(HttpServerRequest request, String origin) {
+        if (origins.isPresent()) {
+            return origins.get().contains(normalized(origin));
+        }
         String host = request.getHeader("Host");
         return host != null && origin.equalsIgnoreCase(request.scheme() + "://" + host);
     }
 
-    /** @param body the buffered (size-limited) request body, read only when it is an HTML form post */
+    private static String normalized(String origin) {
+        String lower = origin.trim().toLowerCase(Locale.ROOT);
+        return lower.endsWith("/") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /**
+     * @param body the buffered (size-limited) request body, read only when it is an HTML form post
+     * @throws MalformedForm when the token is not in the header and the form body cannot be decoded
+     */
     public boolean hasValidToken(HttpServerRequest request, Visitor visitor, Buffer body) {
         String expected = tokens.tokenFor(visitor.userId(), visitor.sessionId());
         if (tokens.matches(expected, request.getHeader(CsrfTokens.HEADER))) {
@@ -69,8 +94,12 @@ public class CsrfCheck {
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.add(URIDecoder.decodeURIComponent(pair.substring(0, eq), true),
-                        URIDecoder.decodeURIComponent(pair.substring(eq + 1), true));
+                try {
+                    fields.add(URIDecoder.decodeURIComponent(pair.substring(0, eq), true),
+                            URIDecoder.decodeURIComponent(pair.substring(eq + 1), true));
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedForm("malformed form body: a field is not valid percent-encoding");
+                }
             }
         }
         return fields.get(name);

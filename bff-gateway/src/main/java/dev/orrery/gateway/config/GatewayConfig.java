@@ -24,6 +24,14 @@ public interface GatewayConfig {
     Csrf csrf();
 
     /**
+     * The site's own origins as browsers see them ({@code https://orrery.example.com}); a WebSocket upgrade or a
+     * request with an {@code Origin} header from any other origin is refused. Unset: the origin of each request itself
+     * (its scheme and {@code Host} header), which is only right where browsers reach the gateway directly: any client
+     * can send any {@code Host}, and behind a TLS-terminating ingress the scheme is not the browser's.
+     */
+    java.util.Optional<java.util.List<String>> origins();
+
+    /**
      * Serve composed pages to visitors who are not logged in, with no token and user {@code anonymous}. Only the
      * {@code %bench} profile turns it on, for the composition benchmark; never in production.
      */
@@ -56,6 +64,27 @@ public interface GatewayConfig {
          */
         @WithDefault("2097152")
         int maxBodyBytes();
+
+        WriteRate writeRate();
+
+        /**
+         * How long the browser side of a proxied WebSocket may stay unable to take more (its write queue full, the
+         * upstream socket paused meanwhile) before the gateway closes it with 1013 and the upstream socket with it.
+         */
+        @WithDefault("30s")
+        Duration webSocketStallLimit();
+    }
+
+    /**
+     * Per-user token bucket for proxied state-changing requests (POST, PUT, PATCH, DELETE): {@code burst} at once,
+     * refilled at {@code per-second}; past it 429 with {@code Retry-After}. Per gateway instance.
+     */
+    interface WriteRate {
+        @WithDefault("20")
+        int perSecond();
+
+        @WithDefault("60")
+        int burst();
     }
 
     interface Csrf {

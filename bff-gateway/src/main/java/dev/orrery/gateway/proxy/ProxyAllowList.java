@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.orrery.contracts.fragment.FragmentManifest;
+import dev.orrery.gateway.compose.Page;
 import dev.orrery.gateway.manifest.FrontendState;
 import dev.orrery.gateway.manifest.ManifestRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ProxyAllowList {
 
-    static final List<String> RESERVED = List.of("/profile", "/logout", "/admin", "/q", "/orrery", "/.well-known",
-            "/favicon.ico");
+    /** The gateway's own paths and everything below them. */
+    static final List<String> RESERVED = List.of("/logout", "/admin", "/q", "/orrery", "/.well-known", "/favicon.ico");
 
     private final ManifestRegistry registry;
 
@@ -48,8 +49,12 @@ public class ProxyAllowList {
         return Optional.empty();
     }
 
+    /**
+     * The composed pages are reserved as exact paths only, so a front-end may declare a prefix below one (profile's
+     * {@code /profile/assets}) but never the page itself.
+     */
     private static boolean isReserved(String path) {
-        return path.equals("/") || RESERVED.stream().anyMatch(r -> path.equals(r) || path.startsWith(r + "/"));
+        return Page.at(path).isPresent() || RESERVED.stream().anyMatch(r -> path.equals(r) || path.startsWith(r + "/"));
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

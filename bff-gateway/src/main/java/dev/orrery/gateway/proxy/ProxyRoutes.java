@@ -1,6 +1,7 @@
 package dev.orrery.gateway.proxy;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.jboss.logging.Logger;
 
@@ -37,11 +38,13 @@ public class ProxyRoutes {
     private final StyleGuides styleGuides;
     private final WebSocketProxy webSockets;
     private final GatewayConfig config;
+    private final WriteRateLimit writeRate;
     private final HttpClient client;
 
     ProxyRoutes(ProxyAllowList allowList, CsrfCheck csrf, StyleGuides styleGuides, WebSocketProxy webSockets,
-            GatewayConfig config, Vertx vertx) {
+            GatewayConfig config, WriteRateLimit writeRate, Vertx vertx) {
         this.config = config;
+        this.writeRate = writeRate;
         this.allowList = allowList;
         this.csrf = csrf;
         this.styleGuides = styleGuides;
@@ -74,7 +77,13 @@ public class ProxyRoutes {
         } else if (!csrf.isSameOriginOrAbsent(request)) {
             refuse(ctx, 403, "request from another origin");
         } else if (csrf.needsToken(request)) {
-            forwardStateChanging(ctx, route.get(), visitor.get());
+            OptionalLong wait = writeRate.secondsToWait(visitor.get().userId());
+            if (wait.isPresent()) {
+                ctx.response().putHeader("Retry-After", String.valueOf(wait.getAsLong()));
+                refuse(ctx, 429, "too many changes at once: try again in " + wait.getAsLong() + " s");
+            } else {
+                forwardStateChanging(ctx, route.get(), visitor.get());
+            }
         } else {
             forward(ctx, route.get(), visitor.get(), null);
         }
@@ -91,7 +100,14 @@ public class ProxyRoutes {
         }
         // Quarkus pauses the request while it authenticates; the body is read only now, and never past the limit.
         BoundedBody.read(request, max).onSuccess(body -> {
-            if (!csrf.hasValidToken(request, visitor, body)) {
+            boolean validToken;
+            try {
+                validToken = csrf.hasValidToken(request, visitor, body);
+            } catch (CsrfCheck.MalformedForm e) {
+                refuse(ctx, 400, e.getMessage());
+                return;
+            }
+            if (!validToken) {
                 refuse(ctx, 403, "missing or wrong CSRF token (header X-Orrery-CSRF or form field _csrf)");
             } else {
                 forward(ctx, route, visitor, body);

@@ -1,10 +1,12 @@
 package dev.orrery.gateway.proxy;
 
+import org.jboss.logging.Logger;
+
+import dev.orrery.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -12,15 +14,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Proxies a declared WebSocket route: connects upstream first (with the token and context headers, never the
- * browser's cookies), then accepts the browser's upgrade and pipes messages both ways; a close on either side closes
+ * browser's cookies), then accepts the browser's upgrade and passes frames both ways as they are ({@link FramePipe}:
+ * fragments kept, nothing re-encoded, a side that cannot take more pauses the other); a close on either side closes
  * the other with the same code and reason.
  */
 @ApplicationScoped
 public class WebSocketProxy {
 
-    private final HttpClient client;
+    private static final Logger LOG = Logger.getLogger(WebSocketProxy.class);
 
-    WebSocketProxy(Vertx vertx) {
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final GatewayConfig config;
+
+    WebSocketProxy(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
+        this.config = config;
         this.client = vertx.createHttpClient(new HttpClientOptions().setTcpNoDelay(true));
     }
 
@@ -41,31 +50,12 @@ public class WebSocketProxy {
             WebSocket upstream = connected.result();
             // Hold the front-end's first frames (e.g. todo's catch-up and 'ready') until the browser side is piped.
             upstream.pause();
-            ctx.request().toWebSocket().onSuccess(browser -> pipe(browser, upstream))
-                    .onFailure(e -> upstream.close());
+            ctx.request().toWebSocket()
+                    .onSuccess(browser -> FramePipe.connect(vertx, browser, upstream, config.proxy().webSocketStallLimit()))
+                    .onFailure(e -> {
+                        LOG.debugf("browser upgrade for %s failed: %s", route.frontend(), e.getMessage());
+                        upstream.close();
+                    });
         });
-    }
-
-    private static void pipe(ServerWebSocket browser, WebSocket upstream) {
-        browser.textMessageHandler(upstream::writeTextMessage);
-        browser.binaryMessageHandler(upstream::writeBinaryMessage);
-        upstream.textMessageHandler(browser::writeTextMessage);
-        upstream.binaryMessageHandler(browser::writeBinaryMessage);
-        browser.closeHandler(v -> {
-            if (!upstream.isClosed()) {
-                upstream.close(codeOr1000(browser.closeStatusCode()), browser.closeReason());
-            }
-        });
-        upstream.closeHandler(v -> {
-            if (!browser.isClosed()) {
-                browser.close(codeOr1000(upstream.closeStatusCode()), upstream.closeReason());
-            }
-        });
-        upstream.resume();
-    }
-
-    /** 1005/1006 mean "no code" and may not be sent in a close frame. */
-    private static short codeOr1000(Short code) {
-        return code == null || code == 1005 || code == 1006 ? 1000 : code;
     }
 }

@@ -116,6 +116,48 @@ class ProxyTest extends StubbedGateway {
         assertTrue(StubFrontends.todo().seen("/api/todos").isEmpty());
     }
 
+    @Test
+    void aFormWithAMalformedPercentEscapeGets400AtOnceAndIsNotForwarded() throws Exception {
+        String token = csrfTokenOfThePage();
+        HttpRequest.Builder form = HttpRequest.newBuilder(URI.create(alice.site + "/api/todos"))
+                .timeout(java.time.Duration.ofSeconds(5)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("text=%zz&_csrf=" + token));
+
+        HttpResponse<String> refused = alice.send(form);
+
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        assertTrue(refused.body().contains("malformed form body"), refused.body());
+        assertTrue(StubFrontends.todo().seen("/api/todos").isEmpty());
+    }
+
+    @Test
+    void aRouteBelowAPageIsForwardedButThePageItselfNeverIs() throws Exception {
+        StubFrontends.profile().answer("/profile/assets/profile-page.js", Answer.ok("export const page = 1;"));
+        StubFrontends.profile().answer("/profile", Answer.ok("front-end shadowing the page"));
+        StubFrontends.profile().manifest(StubFrontends.PROFILE_MANIFEST.formatted("1")
+                .replace("\"prefix\":\"/profile/assets\"", "\"prefix\":\"/profile\""));
+        registry.refreshAll().await().indefinitely();
+
+        HttpResponse<String> script = alice.get("/profile/assets/profile-page.js");
+        HttpResponse<String> page = alice.get("/profile");
+
+        assertEquals(200, script.statusCode());
+        assertEquals("export const page = 1;", script.body());
+        assertTrue(page.body().contains("<meta name=\"orrery-csrf\""), "the composed page: " + page.body());
+        assertTrue(StubFrontends.profile().seen("/profile").isEmpty());
+    }
+
+    @Test
+    void theFaviconIsARealIcon() throws Exception {
+        HttpResponse<byte[]> icon = alice.http.send(HttpRequest.newBuilder(URI.create(alice.site + "/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, icon.statusCode());
+        assertTrue(icon.headers().firstValue("Content-Type").orElseThrow().startsWith("image/"));
+        assertArrayEquals(new byte[] { 0, 0, 1, 0 }, java.util.Arrays.copyOf(icon.body(), 4), "ICO header");
+    }
+
     private HttpRequest.Builder multipartPost(byte[] body) {
         return HttpRequest.newBuilder(URI.create(alice.site + "/api/todos"))
                 .header("Content-Type", "multipart/form-data; boundary=----orrery7MA4YWxk")

@@ -8,8 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 
 /**
  * A small fragment server for tests: serves a settable manifest and, per path, a settable answer (status, body,
@@ -38,6 +41,9 @@ public final class StubFrontend {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+    private static final long FLOOD_CAP = 64L * 1024 * 1024;
+    private final java.util.concurrent.atomic.AtomicLong flooded = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Short> socketCloses = new CopyOnWriteArrayList<>();
 
     StubFrontend(Vertx vertx) throws Exception {
         this.vertx = vertx;
@@ -61,6 +67,8 @@ public final class StubFrontend {
         answers.clear();
         seen.clear();
         answeredAt.clear();
+        flooded.set(0);
+        socketCloses.clear();
     }
 
     public List<Seen> seen(String path) {
@@ -76,13 +84,21 @@ public final class StubFrontend {
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             seen.add(new Seen(request.path(), MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), "", System.nanoTime(),
                     new byte[0]));
-            request.toWebSocket().onSuccess(socket -> socket.textMessageHandler(text -> {
-                if (text.equals("bye")) {
-                    socket.close((short) 4001, "stub says bye");
-                } else {
-                    socket.writeTextMessage("echo " + text);
-                }
-            }));
+            request.toWebSocket().onSuccess(socket -> {
+                socket.closeHandler(v -> socketCloses.add(socket.closeStatusCode()));
+                socket.textMessageHandler(text -> {
+                    if (text.equals("bye")) {
+                        socket.close((short) 4001, "stub says bye");
+                    } else if (text.equals("flood")) {
+                        flood(socket, Buffer.buffer(new byte[1024]));
+                    } else if (text.equals("fragments")) {
+                        socket.writeFrame(WebSocketFrame.textFrame("frag", false));
+                        socket.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("ment"), true));
+                    } else {
+                        socket.writeTextMessage("echo " + text);
+                    }
+                });
+            });
             return;
         }
         request.body().onSuccess(body -> {
@@ -106,6 +122,27 @@ public final class StubFrontend {
                 respond.run();
             }
         });
+    }
+
+    /** Bytes of binary messages sent so far by "flood" sockets. */
+    public long flooded() {
+        return flooded.get();
+    }
+
+    /** The close codes the stub's WebSocket endpoint received, in order. */
+    public List<Short> socketCloses() {
+        return socketCloses;
+    }
+
+    /** Sends 1 KB binary messages as fast as the socket takes them (never past its full write queue), up to a cap. */
+    private void flood(ServerWebSocket socket, Buffer chunk) {
+        while (!socket.isClosed() && !socket.writeQueueFull() && flooded.get() < FLOOD_CAP) {
+            socket.writeBinaryMessage(chunk);
+            flooded.addAndGet(chunk.length());
+        }
+        if (!socket.isClosed() && flooded.get() < FLOOD_CAP) {
+            socket.drainHandler(v -> flood(socket, chunk));
+        }
     }
 
     void close() {

@@ -25,7 +25,7 @@ public class StubFrontends implements QuarkusTestResourceLifecycleManager {
              "assets":[{"type":"script","url":"/todo/app.1a2b3c4d5e.js","integrity":"sha384-app"},
                        {"type":"style","url":"/todo/todo.1a2b3c4d5e.css","integrity":"sha384-todocss"},
                        {"type":"script","url":"/profile/badge.99aa88bb77.js","integrity":"sha384-badge"}],
-             "routes":[{"kind":"http","prefix":"/api/profile"}]}""";
+             "routes":[{"kind":"http","prefix":"/api/profile"},{"kind":"http","prefix":"/profile/assets"}]}""";
 
     private static Vertx vertx;
     private static StubFrontend todo;
