@@ -164,6 +164,8 @@ gateway_up() {
     opts+=("-Dgateway.frontends.$(cut -d: -f1 <<<"$spec").url=http://localhost:$(cut -d: -f3 <<<"$spec")")
   done
   opts+=("-Dgateway.csrf.key=$(gateway_csrf_key)")
+  # the site's own origins (WebSocket upgrades and Origin headers are checked against them, never against Host)
+  opts+=("-Dgateway.origins=${ORRERY_GATEWAY_ORIGINS:-http://localhost:$GATEWAY_PORT,http://127.0.0.1:$GATEWAY_PORT}")
   # shellcheck disable=SC2046
   ( cd "$ORRERY_HOME" && start_detached "$mod" java -Xmx256m "-Dquarkus.http.port=$GATEWAY_PORT" "${opts[@]}" \
       ${ORRERY_SERVICE_JAVA_OPTS:-} $(module_opts "$mod") -jar "$rel/app/quarkus-run.jar" )

@@ -78,7 +78,8 @@ public final class Platform {
                     "gateway.frontends.todo.url", "http://localhost:" + TODO_PORT,
                     "gateway.frontends.profile.url", "http://localhost:" + PROFILE_PORT,
                     "mp.messaging.incoming.profile-events.exchange.name", PROFILE_EXCHANGE,
-                    "gateway.csrf.key", GATEWAY_CSRF_KEY)));
+                    "gateway.csrf.key", GATEWAY_CSRF_KEY,
+                    "gateway.origins", SITE)));
             for (int port : new int[] { TODO_PORT, PROFILE_PORT, GATEWAY_PORT }) {
                 awaitReady(port, Duration.ofSeconds(90));
             }
