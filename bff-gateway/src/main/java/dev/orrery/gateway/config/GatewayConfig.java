@@ -23,6 +23,8 @@ public interface GatewayConfig {
 
     Csrf csrf();
 
+    StyleGuides styleGuides();
+
     /**
      * Serve composed pages to visitors who are not logged in, with no token and user {@code anonymous}. Only the
      * {@code %bench} profile turns it on, for the composition benchmark; never in production.
@@ -56,6 +58,24 @@ public interface GatewayConfig {
          */
         @WithDefault("2097152")
         int maxBodyBytes();
+    }
+
+    interface StyleGuides {
+        /** The front-end (by name) whose API knows each user's chosen style guide. */
+        @WithDefault("profile")
+        String frontend();
+
+        /** Its path that answers the signed-in user's profile as JSON with {@code styleGuide} and {@code version}. */
+        @WithDefault("/api/profile")
+        String path();
+
+        /** A page waits at most this long for the lookup of a user the gateway has no copy of, then uses the default. */
+        @WithDefault("1s")
+        java.time.Duration lookupTimeout();
+
+        /** After a failed lookup the default is used for this long, then the lookup is tried again. */
+        @WithDefault("30s")
+        java.time.Duration retryAfter();
     }
 
     interface Csrf {
