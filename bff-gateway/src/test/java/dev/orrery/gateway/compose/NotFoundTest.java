@@ -47,12 +47,13 @@ class NotFoundTest extends StubbedGateway {
     void thePathIsShownEscaped() throws Exception {
         LoggedIn alice = resetAndLogIn("alice");
 
-        String response = raw("GET /nothing/<script>alert(1)</script> HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
-                + "Cookie: " + alice.sessionCookies() + "\r\nConnection: close\r\n\r\n");
+        // A raw '<' or '"' is refused by the HTTP parser (400); these reach the page as sent (paths are not decoded)
+        String response = raw("GET /nothing/%3Cscript%3Ealert(1)%3C/script%3E&x='y HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/html\r\nCookie: " + alice.sessionCookies() + "\r\nConnection: close\r\n\r\n");
 
         assertTrue(response.startsWith("HTTP/1.1 404"), response);
-        assertTrue(response.contains("/nothing/&lt;script&gt;alert(1)&lt;/script&gt;"), response);
-        assertFalse(response.contains("<script>alert(1)"), response);
+        assertTrue(response.contains("/nothing/%3Cscript%3Ealert(1)%3C/script%3E&amp;x=&#39;y"), response);
+        assertFalse(response.contains("<script>alert(1)") || response.contains("&x='y"), response);
     }
 
     @Test
