@@ -19,11 +19,11 @@ public interface GatewayConfig {
 
     Compose compose();
 
+    StyleGuides styleGuides();
+
     Proxy proxy();
 
     Csrf csrf();
-
-    StyleGuides styleGuides();
 
     /**
      * Serve composed pages to visitors who are not logged in, with no token and user {@code anonymous}. Only the
@@ -60,6 +60,15 @@ public interface GatewayConfig {
         int maxBodyBytes();
     }
 
+    interface Csrf {
+        /**
+         * The HMAC key of CSRF tokens. Every instance behind one load balancer needs the same key, or a page served by
+         * one instance has a token the next refuses: required in production (the gateway does not start without it),
+         * generated per instance in dev and test.
+         */
+        java.util.Optional<String> key();
+    }
+
     interface StyleGuides {
         /** The front-end (by name) whose API knows each user's chosen style guide. */
         @WithDefault("profile")
@@ -71,19 +80,10 @@ public interface GatewayConfig {
 
         /** A page waits at most this long for the lookup of a user the gateway has no copy of, then uses the default. */
         @WithDefault("1s")
-        java.time.Duration lookupTimeout();
+        Duration lookupTimeout();
 
         /** After a failed lookup the default is used for this long, then the lookup is tried again. */
         @WithDefault("30s")
-        java.time.Duration retryAfter();
-    }
-
-    interface Csrf {
-        /**
-         * The HMAC key of CSRF tokens. Every instance behind one load balancer needs the same key, or a page served by
-         * one instance has a token the next refuses: required in production (the gateway does not start without it),
-         * generated per instance in dev and test.
-         */
-        java.util.Optional<String> key();
+        Duration retryAfter();
     }
 }
