@@ -2,6 +2,7 @@ package dev.orrery.gateway.profile;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
@@ -26,6 +27,8 @@ import jakarta.inject.Singleton;
 public class StyleGuides {
 
     public static final String DEFAULT = "daylight";
+    /** A guide's name goes into a header and an attribute: nothing else is taken from an event or an answer. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Logger LOG = Logger.getLogger(StyleGuides.class);
 
     /** A copy: {@code version} orders event and lookup; a fallback is tried again from {@code retryAtMillis} on. */
@@ -76,7 +79,7 @@ public class StyleGuides {
 
     /** From a {@code ProfileUpdated} event: replaces the copy (and any lookup under way) unless it is newer. */
     void remember(String userId, String styleGuide, long version) {
-        if (styleGuide == null) {
+        if (styleGuide == null || !NAME.matcher(styleGuide).matches()) {
             return;
         }
         Choice current = completed(userId);
@@ -111,7 +114,8 @@ public class StyleGuides {
         }
         JsonObject profile = new JsonObject(response.bodyAsString());
         String guide = profile.getString("styleGuide");
-        return guide == null ? fallback() : new Choice(guide, profile.getLong("version", 0L), false, 0);
+        return guide == null || !NAME.matcher(guide).matches() ? fallback()
+                : new Choice(guide, profile.getLong("version", 0L), false, 0);
     }
 
     private Choice fallback() {
