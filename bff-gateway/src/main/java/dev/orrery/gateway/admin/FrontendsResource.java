@@ -5,16 +5,19 @@ import java.util.List;
 
 import dev.orrery.gateway.manifest.FrontendState;
 import dev.orrery.gateway.manifest.ManifestRegistry;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** What the gateway knows of each front-end, for operators (behind login). */
+/** What the gateway knows of each front-end, for operators: users with the realm role {@value #ADMIN_ROLE}. */
 @Path("/admin/frontends")
-@Authenticated
+@RolesAllowed(FrontendsResource.ADMIN_ROLE)
 public class FrontendsResource {
+
+    /** A Keycloak realm role, read from the access token's {@code realm_access/roles}. */
+    public static final String ADMIN_ROLE = "orrery-admin";
 
     public record FrontendView(String name, String url, String version, Instant lastRefresh, Instant lastAttempt,
             String state, int failedRefreshes, String lastProblem) {

@@ -25,7 +25,7 @@ public class PageLayouts {
 
         static native TemplateInstance bench(PageHead head, String styleGuide, Slots slots);
 
-        static native TemplateInstance error(PageHead head, String styleGuide, int status, String message);
+        static native TemplateInstance error(PageHead head, String styleGuide, int status, String heading, String message);
     }
 
     /** Writes the markers that {@link Layout#parse} cuts at. */
@@ -94,6 +94,13 @@ public class PageLayouts {
 
     /** A complete branded error page (used before anything of the page was sent). */
     public String errorPage(String styleGuide, int status, String message) {
-        return Templates.error(assets.head(), assets.shared().styleGuideOrDefault(styleGuide), status, message).render();
+        return Templates.error(assets.head(), assets.shared().styleGuideOrDefault(styleGuide), status,
+                "Something went wrong (" + status + ")", message).render();
+    }
+
+    /** The branded 404 page; the path is shown escaped, like every value in the template. */
+    public String notFoundPage(String styleGuide, String path) {
+        return Templates.error(assets.head(), assets.shared().styleGuideOrDefault(styleGuide), 404, "Nothing here",
+                "There is no page at " + path + ".").render();
     }
 }

@@ -8,6 +8,8 @@ import dev.orrery.gateway.auth.Visitor;
 import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.profile.StyleGuides;
 import dev.orrery.gateway.proxy.RequestTargetGuard;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
@@ -52,13 +54,28 @@ public class PageRoutes {
             ctx.fail(401);
             return;
         }
-        String userId = visitor.map(Visitor::userId).orElse(null);
-        String styleGuide = userId == null ? StyleGuides.DEFAULT : styleGuides.of(userId);
+        if (visitor.isEmpty()) {
+            compose(page, ctx, null, StyleGuides.DEFAULT);
+            return;
+        }
+        String known = styleGuides.known(visitor.get().userId());
+        if (known != null) {
+            compose(page, ctx, visitor.get(), known);
+            return;
+        }
+        // No copy of this user's guide on this instance yet: look it up, then compose on this request's event loop
+        Context context = Vertx.currentContext();
+        styleGuides.lookUp(visitor.get().userId(), visitor.get().accessToken())
+                .thenAccept(guide -> context.runOnContext(v -> compose(page, ctx, visitor.get(), guide)));
+    }
+
+    private void compose(Page page, RoutingContext ctx, Visitor visitor, String styleGuide) {
+        String userId = visitor == null ? null : visitor.userId();
         Map<String, String> headers = ContextHeaderValues.of(userId, styleGuide,
                 ctx.request().getHeader("Accept-Language"));
-        RequestContext context = new RequestContext(userId, visitor.map(Visitor::accessToken).orElse(null),
+        RequestContext context = new RequestContext(userId, visitor == null ? null : visitor.accessToken(),
                 styleGuide, headers);
-        String token = visitor.map(v -> csrf.tokenFor(v.userId(), v.sessionId())).orElse(null);
+        String token = visitor == null ? null : csrf.tokenFor(visitor.userId(), visitor.sessionId());
         composer.compose(page, ctx.request(), context, token);
     }
 }

@@ -19,6 +19,8 @@ public interface GatewayConfig {
 
     Compose compose();
 
+    StyleGuides styleGuides();
+
     Proxy proxy();
 
     Csrf csrf();
@@ -94,5 +96,23 @@ public interface GatewayConfig {
          * generated per instance in dev and test.
          */
         java.util.Optional<String> key();
+    }
+
+    interface StyleGuides {
+        /** The front-end (by name) whose API knows each user's chosen style guide. */
+        @WithDefault("profile")
+        String frontend();
+
+        /** Its path that answers the signed-in user's profile as JSON with {@code styleGuide} and {@code version}. */
+        @WithDefault("/api/profile")
+        String path();
+
+        /** A page waits at most this long for the lookup of a user the gateway has no copy of, then uses the default. */
+        @WithDefault("1s")
+        Duration lookupTimeout();
+
+        /** After a failed lookup the default is used for this long, then the lookup is tried again. */
+        @WithDefault("30s")
+        Duration retryAfter();
     }
 }

@@ -10,7 +10,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** ProfileUpdated events: remember the user's style guide and forget the last good and fresh copies of their fragments. */
+/** ProfileUpdated events: refresh the user's style guide and forget the last good and fresh copies of their fragments. */
 @ApplicationScoped
 public class ProfileEvents {
 
@@ -42,7 +42,7 @@ public class ProfileEvents {
         if (userId == null) {
             return;
         }
-        styleGuides.remember(userId, event.getString("styleGuide"));
+        styleGuides.remember(userId, event.getString("styleGuide"), event.getLong("version", 0L));
         copies.forget(userId);
         freshCopies.forget(userId);
     }

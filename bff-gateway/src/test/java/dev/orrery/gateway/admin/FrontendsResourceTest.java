@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -29,13 +30,30 @@ class FrontendsResourceTest {
         StubFrontends.reset();
         given().redirects().follow(false).get("/admin/frontends").then().statusCode(302);
 
-        LoggedIn alice = LoggedIn.as(root.toString().replaceAll("/$", ""), "alice");
-        var response = alice.get("/admin/frontends");
+        LoggedIn ada = LoggedIn.as(site(), "ada");
+        var response = ada.get("/admin/frontends");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("\"name\":\"profile\"") && response.body().contains("\"state\":\"stable\""),
                 response.body());
         assertTrue(response.body().contains("\"url\":\"" + StubFrontends.todo().url()));
+    }
+
+    @Test
+    void signedInUsersWithoutTheAdminRoleAreRefused() throws Exception {
+        StubFrontends.reset();
+        for (String user : new String[] { "alice", "bob" }) {
+            var response = LoggedIn.as(site(), user).get("/admin/frontends");
+
+            assertEquals(403, response.statusCode(), user);
+            assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(response.body().contains("orrery-admin"), response.body());
+            assertFalse(response.body().contains(StubFrontends.todo().url()), "nothing of the registry: " + response.body());
+        }
+    }
+
+    private String site() {
+        return root.toString().replaceAll("/$", "");
     }
 
     @Test

@@ -73,6 +73,29 @@ class TokenRefreshTest extends StubbedGateway {
         assertEquals(seenBefore, StubFrontends.todo().seen(LIST).size(), "no fragment was asked with a dead token");
     }
 
+    @Test
+    void aFailedRefreshAnswersScriptsWith401AndClosesTheLiveSocketWith4440() throws Exception {
+        assertEquals(200, alice.get("/").statusCode());
+        JsonObject token = claims(lastTokenSeen());
+        ShortLivedTokens.endKeycloakSession(token.getString("sid"));
+        waitUntilExpired(token);
+        String cookies = alice.sessionCookies();
+
+        HttpResponse<String> api = alice.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(alice.site + "/api/todos")).header("Accept", "application/json"));
+
+        assertEquals(401, api.statusCode());
+        assertEquals("application/json", api.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(401, new JsonObject(api.body()).getInteger("status"));
+        assertTrue(StubFrontends.todo().seen("/api/todos").isEmpty(), "nothing forwarded with a dead session");
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            assertEquals(SignedOutAnswers.SIGNED_OUT, SignedOutTest.closeCodeOf(vertx, root.getPort(), cookies));
+        } finally {
+            vertx.close();
+        }
+    }
+
     private static String lastTokenSeen() {
         List<Seen> seen = StubFrontends.todo().seen(LIST);
         String authorization = seen.get(seen.size() - 1).headers().get("Authorization");

@@ -24,12 +24,32 @@ function csrfToken() {
   return document.querySelector('meta[name="orrery-csrf"]')?.content ?? '';
 }
 
+// The gateway answers 401 when the session is gone: say so, with a link that signs in and comes back to this page
+// (reloading would only lose the chosen file on the way through the login form).
+function showSignedOut() {
+  let notice = document.querySelector('.profile-signed-out');
+  if (!notice) {
+    notice = document.createElement('p');
+    notice.className = 'profile-signed-out';
+    notice.setAttribute('role', 'alert');
+    avatarForm.before(notice);
+  }
+  const link = document.createElement('a');
+  link.href = location.pathname + location.search;
+  link.textContent = 'Sign in again';
+  notice.replaceChildren('You are signed out. ', link, ', then choose the picture once more.');
+}
+
 avatarForm?.addEventListener('submit', async (e) => {
   e.preventDefault();
-  await fetch(avatarForm.action, {
+  const response = await fetch(avatarForm.action, {
     method: 'POST', body: new FormData(avatarForm), credentials: 'same-origin', redirect: 'manual',
     headers: { 'X-Orrery-CSRF': csrfToken() },
   });
+  if (response.status === 401) {
+    showSignedOut();
+    return;
+  }
   location.reload();
 });
 

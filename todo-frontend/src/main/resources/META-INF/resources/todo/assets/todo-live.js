@@ -3,6 +3,8 @@
 const API = '/api/todos';
 const MAX_BACKOFF_MS = 10000;
 const TOKEN_EXPIRED = 4401;
+// The gateway's answer to a visitor whose session is gone: 401 (JSON) for API calls, close code 4440 for the socket.
+const SIGNED_OUT = 4440;
 
 function fromHtml(html) {
   const template = document.createElement('template');
@@ -100,6 +102,10 @@ class TodoList {
         method, credentials: 'same-origin', headers, body: body ? JSON.stringify(body) : undefined,
       });
       if (response.ok) return true;
+      if (response.status === 401) {
+        this.signedOut();
+        return false;
+      }
       const problem = await response.json().catch(() => ({}));
       this.showError(problem.message || `The server answered ${response.status}`);
     } catch (e) {
@@ -113,6 +119,18 @@ class TodoList {
     this.error.hidden = !message;
   }
 
+  // Reloading this page while signed out goes through the login form and comes back here.
+  signedOut() {
+    this.root.setAttribute('data-live-state', 'signed-out');
+    this.status.hidden = true;
+    const link = document.createElement('a');
+    link.href = location.pathname + location.search;
+    link.textContent = 'Sign in again';
+    link.className = 'todo-sign-in';
+    this.error.replaceChildren('You are signed out. ', link, ' to keep working on your todos.');
+    this.error.hidden = false;
+  }
+
   connect() {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}${this.root.dataset.live}?since=${this.seq}`);
@@ -123,6 +141,10 @@ class TodoList {
     });
     socket.addEventListener('message', (e) => this.apply(JSON.parse(e.data), socket));
     socket.addEventListener('close', (e) => {
+      if (e.code === SIGNED_OUT) {
+        this.signedOut();
+        return;
+      }
       this.root.setAttribute('data-live-state', 'reconnecting');
       this.status.hidden = false;
       // 4401: the token this socket was opened with expired; the gateway relays a fresh one, so come back at once.
