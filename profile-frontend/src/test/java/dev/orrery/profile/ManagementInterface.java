@@ -2,7 +2,8 @@ package dev.orrery.profile;
 
 import java.net.URI;
 
-import io.quarkus.test.common.http.TestHTTPResourceManager;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
@@ -13,7 +14,9 @@ public final class ManagementInterface {
     }
 
     public static RequestSpecification management() {
-        // the management URI ends in its root path (/q); paths are given whole, as on a command line
-        return RestAssured.given().baseUri(URI.create(TestHTTPResourceManager.getManagementUri()).resolve("/").toString());
+        // test.management.url: the running test's management interface (its random port) and root path (/q); the
+        // paths are given whole, as on a command line
+        String url = ConfigProvider.getConfig().getValue("test.management.url", String.class);
+        return RestAssured.given().baseUri(URI.create(url).resolve("/").toString());
     }
 }
