@@ -130,7 +130,7 @@ nginx -c "$WORK/ssi/nginx.conf" -p "$WORK/ssi" -g 'daemon on;'
 sleep 0.5
 
 start_gateway() { # name port jar [jvm options]
-  "$JAVA_HOME/bin/java" -Xmx256m ${4:-} -Dquarkus.profile=bench -Dquarkus.http.port="$2" \
+  "$JAVA_HOME/bin/java" -Xmx256m ${4:-} -Dquarkus.profile=bench -Dquarkus.http.port="$2" -Dquarkus.management.port=$(($2 + 1000)) \
     -Dgateway.frontends.bench.url=http://127.0.0.1:$FRAG_PORT -jar "$3" > "$WORK/logs/$1.log" 2>&1 &
   PIDS+=("$!")
   for _ in $(seq 1 120); do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Push-latency benchmark of todo-frontend (see docs/benchmarks.md, "todo push latency").
-# Starts the packaged todo-frontend on port 18095 against a fresh database todo_bench and the launcher's real
-# RabbitMQ cluster and Keycloak, opens SOCKETS sockets spread over USERS users, sends POSTS POSTs, prints
+# Starts the packaged todo-frontend on port 18095 (management 19095) against a fresh database todo_bench and the
+# launcher's real RabbitMQ cluster and Keycloak, opens SOCKETS sockets spread over USERS users, sends POSTS POSTs, prints
 # p50/p99/max, throughput and the same-run bare broker round trip, then stops the instance.
 # Usage: bench/todo-push/run.sh [SOCKETS (default 1000)] [POSTS (default 400)] [CONCURRENCY (default 1)] [USERS (default 100)]
 # USERS=2 is the demo users alice and bob (SOCKETS/2 sockets per user, the worst case); otherwise bench-user-001..USERS
@@ -27,14 +27,14 @@ done
 
 PGPASSWORD=orrery psql -q -h 127.0.0.1 -p 5439 -U orrery postgres \
   -c "DROP DATABASE IF EXISTS todo_bench WITH (FORCE)" -c "CREATE DATABASE todo_bench OWNER orrery"
-"$JAVA_HOME/bin/java" -Xmx512m ${TODO_JAVA_OPTS:-} -Dquarkus.http.port=$PORT \
+"$JAVA_HOME/bin/java" -Xmx512m ${TODO_JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.management.port=$((PORT + 1000)) \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5439/todo_bench \
   -Dmp.messaging.incoming.profile-events.queue.name=todo-bench.profile-events \
   -jar "${TODO_APP_DIR:-$ROOT/todo-frontend/target/quarkus-app}/quarkus-run.jar" > "$OUT/todo-frontend.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready" && break
+  curl -sf -o /dev/null "http://localhost:$((PORT + 1000))/q/health/ready" && break
   sleep 1
 done
 cpu_ticks() { awk '{print $14 + $15}' /proc/$APP/stat; }

@@ -25,7 +25,8 @@ FRONT-END: todo-frontend (todo) or profile-frontend (profile).
   --no-build          do not run Maven; release what <module>/target/quarkus-app holds now
   --source DIR        build and release from DIR, another checkout of this repository (e.g. a clean clone of a
                       tag), instead of this working tree
-  --ready-timeout S   seconds the new instance has to answer /q/health/ready (default 90, ORRERY_DEPLOY_READY_TIMEOUT)
+  --ready-timeout S   seconds the new instance has to answer /q/health/ready on its management port (site port
+                      + 1000) (default 90, ORRERY_DEPLOY_READY_TIMEOUT)
   --drain-timeout S   seconds to wait for the old instance's open sessions (WebSockets) before SIGTERM (default 10)
 Extra -D options for the new instance only: ORRERY_DEPLOY_EXTRA_OPTS (e.g. to make it fail its readiness:
   ORRERY_DEPLOY_EXTRA_OPTS=-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:1/none).
@@ -198,7 +199,7 @@ _deploy_switch() {
   progress "$verb" "new instance pid $new_pid starting on :$new_port from $(basename "$rel") (log: $(logfile "$new_part"))"
   instance_await "$new_part" "$new_port" "$D_READY" || rc=$?
   if ((rc)); then
-    local why="did not become ready (http://localhost:$new_port/q/health/ready) within ${D_READY}s"
+    local why="did not become ready ($(svc_health "$new_port")) within ${D_READY}s"
     ((rc == 2)) && why="exited during start-up"
     stop_part "$new_part" 10 >/dev/null
     printf '[%s] %-16s ABANDONED: the new %s instance %s.\n' "$(_elapsed)" "$verb" "$FE_MODULE" "$why" >&2
@@ -281,8 +282,8 @@ _deploy_warm_up() {
   return 0
 }
 
-# stay_ready PORT SECONDS [PART]: /q/health/ready answers 200 on SECONDS consecutive probes, one second apart (within
-# 4x that); each probe that fails is reported (see _deploy_not_ready).
+# stay_ready PORT SECONDS [PART]: /q/health/ready (on PORT's management port) answers 200 on SECONDS consecutive
+# probes, one second apart (within 4x that); each probe that fails is reported (see _deploy_not_ready).
 stay_ready() {
   local port="$1" need="$2" part="${3:-}" ok=0 tries=0
   while ((ok < need && tries < need * 4)); do
@@ -297,7 +298,7 @@ stay_ready() {
 # the probe itself timed out) and what its log last warned about, so that a flap can be explained afterwards.
 _deploy_not_ready() {
   local body code
-  body=$(curl -s --max-time 3 -w '\n%{http_code}' "http://localhost:$1/q/health/ready" 2>/dev/null || true)
+  body=$(curl -s --max-time 3 -w '\n%{http_code}' "$(svc_health "$1")" 2>/dev/null || true)
   code=${body##*$'\n'}; body=${body%$'\n'*}
   warn "${D_VERB:-deploy}" "the new instance's readiness (:$1) answered ${code:-nothing} (000: no answer within 3 s):" \
     "$(tr -d '\n' <<<"$body" | tr -s ' ' | grep -o '"name": "[^"]*", "status": "DOWN"[^}]*}' | tr '\n' ' ')"

@@ -45,8 +45,9 @@ edge_render() {
     IFS=: read -r name mod port blue green <<<"$spec"
     active=$(active_slot "$name")
     block+=$(printf 'frontend fe_%s\n    bind :%s\n    default_backend %s\n\nbackend %s\n' "$name" "$port" "$name" "$name")
-    block+=$'\n'"    server blue 127.0.0.1:$blue$([[ $active == blue ]] || echo ' disabled')"
-    block+=$'\n'"    server green 127.0.0.1:$green$([[ $active == green ]] || echo ' disabled')"$'\n\n'
+    # health checks go to each instance's management port (mgmt_port, services.sh), traffic to its site port
+    block+=$'\n'"    server blue 127.0.0.1:$blue port $(mgmt_port "$blue")$([[ $active == blue ]] || echo ' disabled')"
+    block+=$'\n'"    server green 127.0.0.1:$green port $(mgmt_port "$green")$([[ $active == green ]] || echo ' disabled')"$'\n\n'
   done
   EDGE_FRONTENDS_BLOCK="$block" \
     awk '/^@FRONTENDS@$/ { print ENVIRON["EDGE_FRONTENDS_BLOCK"]; next } { print }' \

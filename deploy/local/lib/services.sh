@@ -12,7 +12,15 @@ ORRERY_RELEASES="$ORRERY_STATE/releases"
 RELEASES_KEPT="${ORRERY_RELEASES_KEPT:-3}"
 
 svc_jar() { echo "$ORRERY_HOME/$1/target/quarkus-app/quarkus-run.jar"; }
-svc_ready() { http_ok "http://localhost:$1/q/health/ready"; }
+# A service's /q/* (health, metrics, OpenAPI) answers only on its management interface: its own port, the site
+# port + ORRERY_MANAGEMENT_OFFSET (1000: gateway 9080, todo instances 9091/9093, profile 9092/9094), on 127.0.0.1
+# only. The site port serves the site alone (404 under /q).
+MANAGEMENT_OFFSET="${ORRERY_MANAGEMENT_OFFSET:-1000}"
+mgmt_port() { echo $(( $1 + MANAGEMENT_OFFSET )); }
+mgmt_opts() { echo "-Dquarkus.management.port=$(mgmt_port "$1") -Dquarkus.management.host=127.0.0.1"; }
+# svc_health SITE_PORT [PATH]: URL of the health endpoint of the service on SITE_PORT (default /q/health/ready)
+svc_health() { echo "http://localhost:$(mgmt_port "$1")${2:-/q/health/ready}"; }
+svc_ready() { http_ok "$(svc_health "$1")"; }
 svc_ready_or_dead() { svc_ready "$1" || ! pid_alive "$2"; }
 # module_opts MODULE : the words of ORRERY_<MODULE>_OPTS
 module_opts() { local v="ORRERY_${1//-/_}_OPTS"; v="${v^^}"; echo "${!v:-}"; }
@@ -95,10 +103,10 @@ instance_release() { cat "$EDGE_DIR/$1-$2.release" 2>/dev/null; }
 instance_start() {
   local mod="$1" slot="$2" port="$3" rel="$4"; shift 4
   local part; part=$(instance_part "$mod" "$slot")
-  check_ports_free "$part" "$port"
+  check_ports_free "$part" "$port" "$(mgmt_port "$port")"
   echo "$rel" >"$EDGE_DIR/$mod-$slot.release"
   # shellcheck disable=SC2046  # option lists are word lists
-  ( cd "$ORRERY_HOME" && start_detached "$part" java -Xmx256m "-Dquarkus.http.port=$port" \
+  ( cd "$ORRERY_HOME" && start_detached "$part" java -Xmx256m "-Dquarkus.http.port=$port" $(mgmt_opts "$port") \
       -Dquarkus.shutdown.timeout=20s ${ORRERY_SERVICE_JAVA_OPTS:-} $(module_opts "$mod") $(release_opts "$rel") \
       "$@" -jar "$rel/app/quarkus-run.jar" )
 }
@@ -116,7 +124,7 @@ await_started() {
   local rc=0
   instance_await "$1" "$2" "$SERVICE_READY_TIMEOUT" || rc=$?
   ((rc == 2)) && fail_part "$1" "$(logfile "$1")" "exited during start-up"
-  ((rc == 1)) && fail_part "$1" "$(logfile "$1")" "http://localhost:$2/q/health/ready not 200 within ${SERVICE_READY_TIMEOUT}s"
+  ((rc == 1)) && fail_part "$1" "$(logfile "$1")" "$(svc_health "$2") not 200 within ${SERVICE_READY_TIMEOUT}s"
   return 0
 }
 
@@ -157,7 +165,7 @@ gateway_up() {
     return 0
   fi
   stop_part "$mod" 10
-  check_ports_free "$mod" "$GATEWAY_PORT"
+  check_ports_free "$mod" "$GATEWAY_PORT" "$(mgmt_port "$GATEWAY_PORT")"
   # from a release copy as well, so that a build running meanwhile cannot pull jars from under it
   local rel; rel=$(release_create "$mod" "")
   for spec in "${EDGE_FRONTENDS[@]}"; do
@@ -167,7 +175,7 @@ gateway_up() {
   # the site's own origins (WebSocket upgrades and Origin headers are checked against them, never against Host)
   opts+=("-Dgateway.origins=${ORRERY_GATEWAY_ORIGINS:-http://localhost:$GATEWAY_PORT,http://127.0.0.1:$GATEWAY_PORT}")
   # shellcheck disable=SC2046
-  ( cd "$ORRERY_HOME" && start_detached "$mod" java -Xmx256m "-Dquarkus.http.port=$GATEWAY_PORT" "${opts[@]}" \
+  ( cd "$ORRERY_HOME" && start_detached "$mod" java -Xmx256m "-Dquarkus.http.port=$GATEWAY_PORT" $(mgmt_opts "$GATEWAY_PORT") "${opts[@]}" \
       ${ORRERY_SERVICE_JAVA_OPTS:-} $(module_opts "$mod") -jar "$rel/app/quarkus-run.jar" )
   echo "$rel" >"$EDGE_DIR/$mod.release"
   ORRERY_STARTED+=("$mod")
@@ -214,11 +222,11 @@ services_status() {
     edge_frontend "${spec%%:*}"
     slot=$(active_slot "$FE_NAME"); port=$(slot_port "$slot"); part=$(instance_part "$FE_MODULE" "$slot")
     if part_pid_alive "$part"; then
-      code=$(http_code "http://localhost:$port/q/health")
+      code=$(http_code "$(svc_health "$port" /q/health)")
       rel=$(instance_release "$FE_MODULE" "$slot")
-      printf '  %-18s %s %s slot, instance :%s pid %s (/q/health %s), release %s, version %s (edge :%s serves %s; gateway last accepted %s)\n' \
+      printf '  %-18s %s %s slot, instance :%s pid %s (/q/health on :%s %s), release %s, version %s (edge :%s serves %s; gateway last accepted %s)\n' \
         "$FE_MODULE" "$([[ $code == 200 ]] && echo 'up  ' || echo 'unhealthy')" "$slot" "$port" "$(read_pid "$part")" \
-        "$code" "$(basename "${rel:-?}")" "$(manifest_version "$port")" "$FE_PORT" \
+        "$(mgmt_port "$port")" "$code" "$(basename "${rel:-?}")" "$(manifest_version "$port")" "$FE_PORT" \
         "$(manifest_version "$FE_PORT" || true)" "$(gateway_seen_version "$FE_NAME" || true)"
       part_pid_alive "$(instance_part "$FE_MODULE" "$(other_slot "$slot")")" && printf '  %-18s also running: %s slot (pid %s)\n' "" \
         "$(other_slot "$slot")" "$(read_pid "$(instance_part "$FE_MODULE" "$(other_slot "$slot")")")"
@@ -227,9 +235,10 @@ services_status() {
     fi
   done
   if part_pid_alive bff-gateway; then
-    code=$(http_code "http://localhost:$GATEWAY_PORT/q/health")
-    printf '  %-18s %s pid %s, http://localhost:%s (/q/health %s)\n' bff-gateway \
-      "$([[ $code == 200 ]] && echo 'up  ' || echo 'unhealthy')" "$(read_pid bff-gateway)" "$GATEWAY_PORT" "$code"
+    code=$(http_code "$(svc_health "$GATEWAY_PORT" /q/health)")
+    printf '  %-18s %s pid %s, http://localhost:%s (/q/health on :%s %s)\n' bff-gateway \
+      "$([[ $code == 200 ]] && echo 'up  ' || echo 'unhealthy')" "$(read_pid bff-gateway)" "$GATEWAY_PORT" \
+      "$(mgmt_port "$GATEWAY_PORT")" "$code"
   else
     printf '  %-18s down (port %s)\n' bff-gateway "$GATEWAY_PORT"
   fi

@@ -1,5 +1,6 @@
 package dev.orrery.gateway;
 
+import static dev.orrery.gateway.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -34,8 +35,8 @@ class LoginTest {
     }
 
     @Test
-    void healthIsPublicAndCoversTheBroker() {
-        given().get("/q/health/ready").then().statusCode(200)
+    void healthOnTheManagementPortCoversTheBroker() {
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
     }
 

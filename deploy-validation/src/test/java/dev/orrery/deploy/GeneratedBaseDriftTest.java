@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The committed bases are generated once (deploy/kubernetes/generate), not on every build: this catches a
- * service whose name or HTTP port changed since, which would leave probes and Service pointing nowhere.
+ * service whose name, HTTP port or management port changed since, which would leave probes and Service pointing
+ * nowhere. Probes ask the management port; the Service exposes the HTTP port alone.
  */
 class GeneratedBaseDriftTest {
 
@@ -36,17 +37,25 @@ class GeneratedBaseDriftTest {
             config.load(reader);
         }
         int port = Integer.parseInt(config.getProperty("quarkus.http.port"));
+        int management = Integer.parseInt(config.getProperty("quarkus.management.port"));
         List<KubeObject> objects = Manifests.load(REPO.resolve(base));
         KubeObject deployment = objects.stream().filter(o -> o.is("Deployment")).findFirst().orElseThrow();
         JsonNode container = deployment.spec().path("template").path("spec").path("containers").get(0);
 
         String regenerate = " (regenerate: deploy/kubernetes/generate/generate-bases.sh " + module + ")";
         assertEquals(config.getProperty("quarkus.application.name"), deployment.name(), "name" + regenerate);
-        assertEquals(port, container.path("ports").get(0).path("containerPort").asInt(), "containerPort" + regenerate);
+        assertEquals(port, containerPort(container, "http"), "http containerPort" + regenerate);
+        assertEquals(management, containerPort(container, "management"), "management containerPort" + regenerate);
         for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
-            assertEquals(port, container.path(probe).path("httpGet").path("port").asInt(), probe + regenerate);
+            assertEquals(management, container.path(probe).path("httpGet").path("port").asInt(), probe + regenerate);
         }
         KubeObject service = objects.stream().filter(o -> o.is("Service")).findFirst().orElseThrow();
-        assertEquals(port, service.spec().path("ports").get(0).path("targetPort").asInt(), "Service" + regenerate);
+        assertEquals(List.of(port), service.spec().path("ports").values().stream()
+                .map(p -> p.path("targetPort").asInt()).toList(), "Service" + regenerate);
+    }
+
+    private static int containerPort(JsonNode container, String name) {
+        return container.path("ports").values().stream().filter(p -> p.path("name").asString("").equals(name))
+                .mapToInt(p -> p.path("containerPort").asInt()).findFirst().orElse(0);
     }
 }

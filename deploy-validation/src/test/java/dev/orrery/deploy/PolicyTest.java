@@ -34,6 +34,8 @@ class PolicyTest {
             deployment-without-disruption-budget.yaml   | no PodDisruptionBudget selects its pods
             disruption-budget-selecting-other-pods.yaml | no PodDisruptionBudget selects its pods
             deployment-with-one-replica.yaml            | runs fewer than 2 replicas
+            service-exposing-management-port.yaml       | exposes the management port
+            probe-on-the-site-port.yaml                 | not on its management port
             """)
     void aBadFixtureFailsWithItsReason(String fixture, String reason) {
         List<String> violations = Policy.violationsOfAll(Fixtures.load("policy/" + fixture));

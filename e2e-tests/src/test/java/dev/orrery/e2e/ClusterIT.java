@@ -45,17 +45,17 @@ class ClusterIT {
     @Test
     void everyServiceReportsBrokerAndDatabaseHealth() {
         for (int port : new int[] { Platform.TODO_PORT, Platform.PROFILE_PORT }) {
-            given().get("http://localhost:" + port + "/q/health/ready").then().statusCode(200)
+            given().get(Platform.managementUrl(port) + "/q/health/ready").then().statusCode(200)
                     .body("checks.name", org.hamcrest.Matchers.hasItems("Database connections health check"));
         }
         // todo's broker channels report in liveness and wellness, not readiness (docs/ha.md)
-        given().get("http://localhost:" + Platform.TODO_PORT + "/q/health").then().statusCode(200)
+        given().get(Platform.managementUrl(Platform.TODO_PORT) + "/q/health").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItems("SmallRye Reactive Messaging - liveness check",
                         "broker cluster nodes"))
                 .body("checks.find { it.name == 'broker cluster nodes' }.data.state", org.hamcrest.Matchers.is("OK"));
-        given().get("http://localhost:" + Platform.PROFILE_PORT + "/q/health/well").then().statusCode(200)
+        given().get(Platform.managementUrl(Platform.PROFILE_PORT) + "/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'profile-events broker' }.data.state", org.hamcrest.Matchers.is("UP"));
-        given().get("http://localhost:" + Platform.GATEWAY_PORT + "/q/health/ready").then().statusCode(200)
+        given().get(Platform.managementUrl(Platform.GATEWAY_PORT) + "/q/health/ready").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItem("SmallRye Reactive Messaging - readiness check"));
     }
 }

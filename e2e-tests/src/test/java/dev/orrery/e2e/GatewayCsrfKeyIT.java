@@ -123,7 +123,7 @@ class GatewayCsrfKeyIT {
         Path jar = Platform.root().resolve("bff-gateway/target/quarkus-app/quarkus-run.jar");
         Files.createDirectories(log(port).getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + port,
+                "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + Platform.managementPort(port),
                 "-Dgateway.frontends.todo.url=http://127.0.0.1:" + todo.getAddress().getPort(),
                 "-Dgateway.frontends.profile.url=http://127.0.0.1:" + profile.getAddress().getPort()));
         if (csrfKey != null) {

@@ -54,7 +54,7 @@ class GatewayOutOfOrderIT {
         Path log = Platform.root().resolve("e2e-tests/target/e2e-logs/bff-gateway-out-of-order.log");
         Files.createDirectories(log.getParent());
         gateway = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + PORT,
+                "-Xmx256m", "-Dquarkus.http.port=" + PORT, "-Dquarkus.management.port=" + Platform.managementPort(PORT),
                 "-Dgateway.frontends.todo.url=http://127.0.0.1:" + todo.getAddress().getPort(),
                 "-Dgateway.frontends.profile.url=http://127.0.0.1:" + profile.getAddress().getPort(),
                 "-Dgateway.csrf.key=" + Platform.GATEWAY_CSRF_KEY,
@@ -132,7 +132,7 @@ class GatewayOutOfOrderIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(SITE + "/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(Platform.managementUrl(PORT) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

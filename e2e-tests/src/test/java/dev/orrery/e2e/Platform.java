@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged services started as real processes on the e2e ports (18080–18082), against the launcher's real
+ * The packaged services started as real processes on the e2e ports (18080–18082; their management interfaces, /q/*,
+ * on 19080–19082, see {@link #managementPort}), against the launcher's real
  * RabbitMQ cluster, PostgreSQL and Keycloak. Each run gets fresh databases and its own queues, so it neither sees
  * nor disturbs a platform started by {@code ./orrery up}. Started once per JVM, stopped at exit.
  */
@@ -155,6 +156,16 @@ public final class Platform {
         }
     }
 
+    /** The port of the management interface (/q/health, /q/metrics, /q/openapi) of a service on {@code port}. */
+    public static int managementPort(int port) {
+        return port + 1000;
+    }
+
+    /** {@code http://localhost:<management port>} of a service on {@code port}. */
+    public static String managementUrl(int port) {
+        return "http://localhost:" + managementPort(port);
+    }
+
     static Process launch(String module, int port, Map<String, String> properties) throws IOException {
         return launch(ROOT.resolve(module).resolve("target/quarkus-app"), module, port, properties);
     }
@@ -170,6 +181,7 @@ public final class Platform {
         }
         Map<String, String> props = new LinkedHashMap<>(properties);
         props.put("quarkus.http.port", String.valueOf(port));
+        props.put("quarkus.management.port", String.valueOf(managementPort(port)));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -180,12 +192,13 @@ public final class Platform {
                 .start();
     }
 
+    /** Waits until the service on {@code port} is ready (on its management port). */
     static void awaitReady(int port, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                var response = http.send(HttpRequest.newBuilder(URI.create(managementUrl(port) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -1,6 +1,6 @@
 package dev.orrery.profile;
 
-import static io.restassured.RestAssured.given;
+import static dev.orrery.profile.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,9 +70,9 @@ class BrokerAwayTest {
             names.add("Bob away " + i + " " + UUID.randomUUID().toString().substring(0, 4));
             Profiles.put("bob", names.get(i), "daylight", "UTC").statusCode(200);
         }
-        given().get("/q/health/ready").then().statusCode(200); // still takes changes: they wait in the outbox
-        given().get("/q/health/live").then().statusCode(200); // no broker check in liveness: a restart would not help
-        given().get("/q/health/well").then().statusCode(503)
+        management().get("/q/health/ready").then().statusCode(200); // still takes changes: they wait in the outbox
+        management().get("/q/health/live").then().statusCode(200); // no broker check in liveness: a restart would not help
+        management().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'profile-events broker' }.status", is("DOWN"))
                 .body("checks.find { it.name == 'profile-events broker' }.data.reachable", is(0));
         Thread.sleep(2000);
@@ -91,7 +91,7 @@ class BrokerAwayTest {
                 }
             }
             assertEquals(names, received, "every event, in order");
-            given().get("/q/health/well").then()
+            management().get("/q/health/well").then()
                     .body("checks.find { it.name == 'profile-events broker' }.data.state", is("UP"));
             Profiles.put("bob", "Bob Builder", "daylight", "UTC").statusCode(200);
             PendingOutbox.awaitNone();

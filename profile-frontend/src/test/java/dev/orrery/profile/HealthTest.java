@@ -1,6 +1,6 @@
 package dev.orrery.profile;
 
-import static io.restassured.RestAssured.given;
+import static dev.orrery.profile.ManagementInterface.management;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -14,7 +14,7 @@ class HealthTest {
 
     @Test
     void readinessCoversDatabaseAndTheOutboxBacklog() {
-        given().get("/q/health/ready")
+        management().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("Database connections health check", "profile-events outbox"))
@@ -22,7 +22,7 @@ class HealthTest {
                 .body("checks.find { it.name == 'profile-events outbox' }.data.state", is("ok"))
                 // e2e's ClusterIT looks for the connector's check too; the todo-side consumers still use it.
                 .body("checks.name", hasItems("SmallRye Reactive Messaging - readiness check"));
-        given().get("/q/health/well")
+        management().get("/q/health/well")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'profile-events broker' }.status", is("UP"))
                 .body("checks.find { it.name == 'profile-events broker' }.data.state", is("UP"))
@@ -31,7 +31,7 @@ class HealthTest {
 
     @Test
     void metricsArePublishedForPrometheus() {
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("orrery_profile_events_published_total"))
                 .body(org.hamcrest.Matchers.containsString("orrery_profile_events_confirmed_total"))
                 .body(org.hamcrest.Matchers.containsString("orrery_profile_events_nacked_total"))

@@ -1,6 +1,6 @@
 package dev.orrery.profile;
 
-import static io.restassured.RestAssured.given;
+import static dev.orrery.profile.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,7 +56,7 @@ class NacksOnlyTest {
     }
 
     private static double metric(String name) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String body = management().get("/q/metrics").then().statusCode(200).extract().asString();
         return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -87,7 +87,7 @@ class NacksOnlyTest {
             double reconnectsBefore = metric("orrery_profile_broker_reconnects_total");
 
             Profiles.put("alice", name, "daylight", "UTC").statusCode(200);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().get("/q/health/ready").then()
                     .statusCode(503)
                     .body("checks.find { it.name == 'profile-events outbox' }.status", is("DOWN"))
                     .body("checks.find { it.name == 'profile-events outbox' }.data.state", is("nacks-only")));
@@ -104,7 +104,7 @@ class NacksOnlyTest {
         }
         // Unroutable now, so the broker confirms: the row is sent and readiness comes back.
         await().atMost(Duration.ofSeconds(20)).until(() -> row(name).sentAt != null);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> management().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'profile-events outbox' }.data.state", is("ok")));
     }
 

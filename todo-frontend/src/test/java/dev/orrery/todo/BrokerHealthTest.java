@@ -1,6 +1,6 @@
 package dev.orrery.todo;
 
-import static io.restassured.RestAssured.given;
+import static dev.orrery.todo.ManagementInterface.management;
 
 import java.util.Map;
 
@@ -27,7 +27,7 @@ class BrokerHealthTest {
 
     @Test
     void aMajorityOfNodesIsUpButDegraded() {
-        given().get("/q/health/well").then().statusCode(200)
+        management().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'broker cluster nodes' }.status", org.hamcrest.Matchers.is("UP"))
                 .body("checks.find { it.name == 'broker cluster nodes' }.data.state", org.hamcrest.Matchers.is("DEGRADED"))
                 .body("checks.find { it.name == 'broker cluster nodes' }.data.unreachable", org.hamcrest.Matchers.is("127.0.0.1:1"));

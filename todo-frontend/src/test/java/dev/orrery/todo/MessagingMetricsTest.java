@@ -1,6 +1,6 @@
 package dev.orrery.todo;
 
-import static io.restassured.RestAssured.given;
+import static dev.orrery.todo.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +40,7 @@ class MessagingMetricsTest extends TwoUsers {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return management().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static double counter(String name, String channel) {

@@ -1,6 +1,6 @@
 package dev.orrery.todo;
 
-import static io.restassured.RestAssured.given;
+import static dev.orrery.todo.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -158,7 +158,7 @@ class ProfileEventConsumerTest {
         String poisonId = "poison-" + UUID.randomUUID();
         publish(poisonId, "{\"schema\": 99}".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Object depth = given().get("/q/health/ready").then().extract()
+            Object depth = management().get("/q/health/ready").then().extract()
                     .path("checks.find { it.name == 'profile-events dead letters' }.data.deadLettered");
             return depth instanceof Number n && n.longValue() > 0;
         });

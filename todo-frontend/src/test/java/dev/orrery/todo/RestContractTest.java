@@ -1,5 +1,6 @@
 package dev.orrery.todo;
 
+import static dev.orrery.todo.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,7 +31,7 @@ class RestContractTest {
 
     @Test
     void liveOpenApiAndManifestSatisfyTheContract() throws Exception {
-        JsonNode live = mapper.readTree(given().accept("application/json").get("/q/openapi?format=json")
+        JsonNode live = mapper.readTree(management().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().asByteArray());
         FragmentManifest manifest = given().get(FragmentManifest.PATH).then().statusCode(200)
                 .extract().as(FragmentManifest.class);

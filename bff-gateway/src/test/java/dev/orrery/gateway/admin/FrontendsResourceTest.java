@@ -1,5 +1,6 @@
 package dev.orrery.gateway.admin;
 
+import static dev.orrery.gateway.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -59,7 +60,7 @@ class FrontendsResourceTest {
     @Test
     void readinessReportsEveryFrontEndsManifest() {
         StubFrontends.reset();
-        given().get("/q/health/ready").then().statusCode(200)
+        management().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'front-end manifests' }.data.todo", equalTo("stable 1"))
                 .body("checks.find { it.name == 'front-end manifests' }.data.keySet()", contains("profile", "todo"));
     }

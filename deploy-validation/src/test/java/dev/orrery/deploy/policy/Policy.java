@@ -11,7 +11,7 @@ public interface Policy {
 
     static List<Policy> all() {
         return List.of(new ProbesRequired(), new ZeroUnavailableRollout(), new DisruptionBudgetPerDeployment(),
-                new BrokerReplicas(), new NoCommittedSecrets());
+                new BrokerReplicas(), new NoCommittedSecrets(), new ManagementPortPrivate());
     }
 
     static List<String> violationsOfAll(List<KubeObject> objects) {

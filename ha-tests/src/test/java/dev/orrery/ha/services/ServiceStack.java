@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The packaged services as real processes on their own ports (28080+), wired to the fault-test cluster and their own
  * databases: gateway 28080 → todo edge 28081 (HAProxy) → todo-frontend a 28091 and b 28093; profile-frontend 28082.
  * The broker addresses (HAProxy pair or the three nodes) come from {@code ORRERY_RABBITMQ_ADDRESSES}, exactly as an
- * operator would set them.
+ * operator would set them. Each service's management interface (/q/health) listens on its port + 1000.
  */
 final class ServiceStack implements AutoCloseable {
 
@@ -195,6 +195,7 @@ final class ServiceStack implements AutoCloseable {
         }
         Path jar = apps.resolve(module).resolve("quarkus-run.jar");
         props.put("quarkus.http.port", String.valueOf(port));
+        props.put("quarkus.management.port", String.valueOf(managementPort(port)));
         // e.g. -Dfault.profile.profile.events.schema=1 when a front-end's jar in this working tree is older than another's
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("fault." + name + "."))
                 .forEach(k -> props.put(k.substring(("fault." + name + ".").length()), System.getProperty(k)));
@@ -217,6 +218,11 @@ final class ServiceStack implements AutoCloseable {
         };
     }
 
+    /** The management interface's port (/q/health and the rest of /q) of a service listening on {@code port}. */
+    static int managementPort(int port) {
+        return port + 1000;
+    }
+
     void awaitReady(String name, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -226,7 +232,7 @@ final class ServiceStack implements AutoCloseable {
                 throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log"));
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(name) + "/q/health/ready"))
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort(port(name)) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -25,9 +25,9 @@ record TodoEdge(int port, int statsPort, Process haproxy) implements AutoCloseab
 
                 backend todo
                     balance roundrobin
-                    server a 127.0.0.1:%d
-                    server b 127.0.0.1:%d
-                """.formatted(port, portA, portB);
+                    server a 127.0.0.1:%d port %d
+                    server b 127.0.0.1:%d port %d
+                """.formatted(port, portA, ServiceStack.managementPort(portA), portB, ServiceStack.managementPort(portB));
         String config = Files.readString(root.resolve("deploy/local/edge/edge.cfg.template"))
                 .replace("@SOCK@", dir.resolve("edge.sock").toString())
                 .replace("@STATS_PORT@", String.valueOf(statsPort))

@@ -1,6 +1,6 @@
 package dev.orrery.todo.messaging;
 
-import static io.restassured.RestAssured.given;
+import static dev.orrery.todo.ManagementInterface.management;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -49,25 +49,25 @@ class BrokerAwayLivenessTest {
     @Test
     void aBrokerOutageLeavesLivenessAndReadinessUpAndShowsInWellness() throws Exception {
         try (TcpRelay broker = new TcpRelay(PORT, 5680)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> management().get("/q/health/ready").statusCode() == 200);
         }
         ChannelWatch profileEvents = watches.of("profile-events").orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> !profileEvents.connected());
         // The client retries every 2 s meanwhile; several rounds of probes during the outage.
         for (int i = 0; i < 5; i++) {
-            given().get("/q/health/live").then().statusCode(200);
-            given().get("/q/health/ready").then().statusCode(200);
-            given().get("/q/health/well").then().statusCode(503)
+            management().get("/q/health/live").then().statusCode(200);
+            management().get("/q/health/ready").then().statusCode(200);
+            management().get("/q/health/well").then().statusCode(503)
                     .body("checks.find { it.name == 'broker channels' }.data.'profile-events'",
                             startsWith("disconnected"));
             Thread.sleep(1_000);
         }
 
         try (TcpRelay broker = new TcpRelay(PORT, 5680)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/well").then().extract()
+            await().atMost(Duration.ofSeconds(30)).until(() -> management().get("/q/health/well").then().extract()
                     .path("checks.find { it.name == 'broker channels' }.data.'todo-changes'").toString()
                     .startsWith("connected"));
-            given().get("/q/health/well").then()
+            management().get("/q/health/well").then()
                     .body("checks.find { it.name == 'broker channels' }.data.'profile-events'", startsWith("connected"))
                     .body("checks.find { it.name == 'broker cluster nodes' }.status", is("UP"));
         }
