@@ -81,7 +81,8 @@ public class OutboxRelay {
 
     /** @return how many events were confirmed in this round */
     int relayDue() {
-        return QuarkusTransaction.requiringNew().timeout((int) config.claimTimeout().toSeconds()).call(this::relayClaimed);
+        return QuarkusTransaction.requiringNew().timeout((int) config.claimTimeout().toSeconds())
+                .call(this::relayClaimed);
     }
 
     private int relayClaimed() {
