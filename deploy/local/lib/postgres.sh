@@ -119,8 +119,8 @@ postgres_purge() {
 }
 
 postgres_status() {
-  local where=""
-  pg_outside && where=", data $(pg_dir)"
+  local where="" dir; dir=$(pg_dir)
+  [[ -s "$dir/PG_VERSION" ]] && pg_outside && where=", data $dir"
   if pg_running; then
     printf '  %-18s up   pid %s, 127.0.0.1:%s (pg_isready: accepting connections)%s\n' postgres "$(read_pid postgres)" $PG_PORT "$where"
   else
