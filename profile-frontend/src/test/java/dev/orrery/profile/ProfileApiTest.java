@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class ProfileApiTest {
@@ -54,9 +56,36 @@ class ProfileApiTest {
                 .body("message", containsString("daylight"));
         Profiles.put("alice", "Alice", "daylight", "Mars/Olympus").statusCode(400).body("field", is("timeZone"));
         given().auth().oauth2(KeycloakTokens.accessToken("alice")).contentType(ContentType.JSON).body("{\"displayName\":")
-                .put("/api/profile").then().statusCode(400);
+                .put("/api/profile").then().statusCode(400).contentType(ContentType.JSON).body("status", is(400));
         Profiles.get("alice").body("displayName", is("Alice Liddell"))
                 .body("version", is((int) version));
+    }
+
+    /** Jackson would store 42 as the name "42"; a JSON value of the wrong type is refused and nothing is written. */
+    @Test
+    void aJsonValueOfTheWrongTypeIsA400NamingTheFieldAndWritesNothing() {
+        Profiles.put("alice", "Alice Liddell", "daylight", "UTC").statusCode(200);
+        long version = ((Number) Profiles.get("alice").extract().path("version")).longValue();
+        for (String value : List.of("42", "-4.5e3", "true", "false", "[\"Alice\"]", "[]", "{\"first\": \"Alice\"}")) {
+            putRaw("{\"displayName\": " + value + ", \"styleGuide\": \"contrast\", \"timeZone\": \"UTC\"}")
+                    .statusCode(400).contentType(ContentType.JSON).body("status", is(400))
+                    .body("field", is("displayName")).body("message", is("displayName must be a JSON string"));
+            putRaw("{\"displayName\": \"Alice\", \"styleGuide\": " + value + ", \"timeZone\": \"UTC\"}")
+                    .statusCode(400).body("field", is("styleGuide")).body("message", is("styleGuide must be a JSON string"));
+            putRaw("{\"displayName\": \"Alice\", \"styleGuide\": \"contrast\", \"timeZone\": " + value + "}")
+                    .statusCode(400).body("field", is("timeZone")).body("message", is("timeZone must be a JSON string"));
+        }
+        putRaw("{\"displayName\": null, \"styleGuide\": \"contrast\", \"timeZone\": \"UTC\"}")
+                .statusCode(400).contentType(ContentType.JSON).body("field", is("displayName"));
+        putRaw("[\"Alice\", \"contrast\", \"UTC\"]").statusCode(400).contentType(ContentType.JSON)
+                .body("status", is(400)).body("message", containsString("JSON object"));
+        Profiles.get("alice").body("displayName", is("Alice Liddell")).body("styleGuide", is("daylight"))
+                .body("version", is((int) version));
+    }
+
+    private static ValidatableResponse putRaw(String json) {
+        return given().auth().oauth2(KeycloakTokens.accessToken("alice")).contentType(ContentType.JSON).body(json)
+                .put("/api/profile").then();
     }
 
     @Test

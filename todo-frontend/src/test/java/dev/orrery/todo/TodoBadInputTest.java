@@ -43,6 +43,11 @@ class TodoBadInputTest {
         assertEquals(before, alice.list(), "nothing may change");
     }
 
+    private void wrongType(ValidatableResponse response, String field, String message) {
+        refused(response, 400, message);
+        response.body("field", is(field));
+    }
+
     @Test
     void emptyText() {
         refused(post(ContentType.JSON, "{\"text\":\"\"}"), 400, "needs some text");
@@ -78,8 +83,30 @@ class TodoBadInputTest {
     @Test
     void malformedJson() {
         refused(post(ContentType.JSON, "{\"text\": \"unterminated"), 400, "not valid JSON");
-        refused(post(ContentType.JSON, "{\"text\": {\"nested\": 1}}"), 400, "not valid JSON");
-        refused(patch(String.valueOf(existing), "{\"done\": \"maybe\"}"), 400, "not valid JSON");
+    }
+
+    /** Jackson would turn 42 into "42" and "true" into true; a JSON value of the wrong type is refused instead. */
+    @Test
+    void textOfAnotherJsonTypeIsNotCoerced() {
+        for (String text : List.of("42", "-4.5e3", "true", "false", "[\"Buy milk\"]", "[]", "{\"nested\": 1}")) {
+            wrongType(post(ContentType.JSON, "{\"text\": " + text + "}"), "text", "text must be a JSON string");
+        }
+        wrongType(post(ContentType.JSON, "{\"text\": null}"), "text", "needs some text");
+    }
+
+    @Test
+    void doneOfAnotherJsonTypeIsNotCoerced() {
+        for (String done : List.of("\"true\"", "\"false\"", "\"maybe\"", "1", "0", "[true]", "{}")) {
+            wrongType(patch(String.valueOf(existing), "{\"done\": " + done + "}"), "done", "done must be true or false");
+        }
+    }
+
+    @Test
+    void priorityOfAnotherJsonTypeIsNotCoerced() {
+        for (String priority : List.of("1", "true", "[\"high\"]", "{\"level\": \"high\"}")) {
+            wrongType(patch(String.valueOf(existing), "{\"done\": true, \"priority\": " + priority + "}"), "priority",
+                    "priority must be a JSON string");
+        }
     }
 
     @Test

@@ -112,6 +112,14 @@ public interface ProfileConfig {
         @WithDefault("PT2S")
         Duration maxBackoff();
 
+        /**
+         * How long one relay round may hold its claim on the rows it publishes (one transaction): it takes no further
+         * rows after half of it, and an instance that stops answering mid-round loses its claim after this much idle
+         * time in PostgreSQL. Must exceed {@link #confirmTimeout()} plus a broker reconnect (docs/events.md).
+         */
+        @WithDefault("PT60S")
+        Duration claimTimeout();
+
         /** Events per relay round. */
         @WithDefault("50")
         int batchSize();

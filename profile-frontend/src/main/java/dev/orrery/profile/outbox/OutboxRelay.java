@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import dev.orrery.profile.broker.BrokerPublisher;
 import dev.orrery.profile.broker.PublishMetrics;
 import dev.orrery.profile.config.ProfileConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +20,11 @@ import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Relays the outbox to the broker from one thread, in id order: right after a commit that appended events, and on a
- * poll for anything left over (broker away, restart). A row is marked sent only after the broker's confirm; a failed
- * try is retried with exponential backoff and holds back the rows behind it. Delivery is at least once: a confirm lost
- * after the broker stored the message means it is published again, and consumers de-duplicate by event id.
+ * poll for anything left over (broker away, restart). Each round is one transaction that claims its rows
+ * ({@link OutboxStore#claimDue}), publishes them and marks them sent, so that several instances never publish the same
+ * row. A row is marked sent only after the broker's confirm; a failed try is retried with exponential backoff and holds
+ * back the rows behind it. Delivery is at least once: a confirm lost after the broker stored the message, or an instance
+ * dying before its round commits, means it is published again, and consumers de-duplicate by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -78,8 +81,19 @@ public class OutboxRelay {
 
     /** @return how many events were confirmed in this round */
     int relayDue() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.claimTimeout().toSeconds())
+                .call(this::relayClaimed);
+    }
+
+    private int relayClaimed() {
+        store.endSessionWhenIdleFor(config.claimTimeout());
+        // stop taking rows in time to commit well within the claim's timeout
+        long takeRowsUntil = System.nanoTime() + config.claimTimeout().toNanos() / 2;
         int sent = 0;
-        for (OutboxEvent row : store.due(config.batchSize())) {
+        for (OutboxEvent row : store.claimDue(config.batchSize())) {
+            if (System.nanoTime() > takeRowsUntil) {
+                break;
+            }
             try {
                 publisher.publishConfirmed(row.eventId, row.routingKey, row.payload, config.confirmTimeout());
                 store.markSent(row.id);
