@@ -62,6 +62,8 @@ class DeployIT {
     private static final List<DeployVisitor> readers = new ArrayList<>();
     private static DeployVisitor alice;
     private static DeployVisitor bob;
+    /** The demo admin: /admin/frontends needs the realm role orrery-admin, which alice and bob don't have. */
+    private static DeployVisitor admin;
     private static String initialTodoVersion;
 
     @BeforeAll
@@ -79,6 +81,7 @@ class DeployIT {
         warmUp("http://localhost:38081/fragments/list", "http://localhost:38082/fragments/badge");
         alice = DeployVisitor.logIn(SITE, "alice");
         bob = DeployVisitor.logIn(SITE, "bob");
+        admin = DeployVisitor.logIn(SITE, "ada");
         readers.add(alice);
         readers.add(bob);
         readers.add(DeployVisitor.logIn(SITE, "alice"));
@@ -256,12 +259,12 @@ class DeployIT {
         }
     }
 
-    /** The gateway refreshes manifests every 5 s; its admin view (behind login) must name the new version. */
+    /** The gateway refreshes manifests every 5 s; its admin view (the admin role only) must name the new version. */
     private static void awaitGatewaySees(String frontend, String version) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String seen = null;
         while (System.nanoTime() < deadline) {
-            JsonNode list = JSON.readTree(alice.get("/admin/frontends").body());
+            JsonNode list = JSON.readTree(admin.get("/admin/frontends").body());
             for (JsonNode f : list) {
                 if (f.get("name").asText().equals(frontend)) {
                     seen = f.get("version").asText();
