@@ -20,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The answer to a script ({@link ScriptRequests}) whose session is missing, or expired with a refresh that failed. The
  * OIDC mechanism would redirect it to Keycloak's login form, which a script cannot follow; instead it gets 401 with
  * an {@link ApiError} body, and a WebSocket upgrade is accepted and closed at once with {@value #SIGNED_OUT} "signed
- * out" (a browser's script never sees the status of a refused upgrade, only 1006). Page navigations keep the redirect.
+ * out" (a browser's script never sees the status of a refused upgrade, only 1006); an upgrade from another origin gets
+ * 403 instead, as it would signed in. Page navigations keep the redirect.
  *
  * <p>Asked before the OIDC mechanism (higher priority). A missing session reaches {@link #sendChallenge}. A failed
  * refresh is an authentication failure whose challenge the OIDC mechanism keeps for itself, so for scripts this
@@ -35,9 +36,11 @@ public class SignedOutAnswers implements HttpAuthenticationMechanism {
     static final String MESSAGE = "signed out: sign in again";
 
     private final OidcAuthenticationMechanism oidc;
+    private final CsrfCheck csrf;
 
-    SignedOutAnswers(OidcAuthenticationMechanism oidc) {
+    SignedOutAnswers(OidcAuthenticationMechanism oidc, CsrfCheck csrf) {
         this.oidc = oidc;
+        this.csrf = csrf;
     }
 
     @Override
@@ -54,19 +57,28 @@ public class SignedOutAnswers implements HttpAuthenticationMechanism {
         return ScriptRequests.isScript(ctx.request()) ? answer(ctx).replaceWith(true) : Uni.createFrom().item(false);
     }
 
-    private static Uni<Void> answer(RoutingContext ctx) {
+    private Uni<Void> answer(RoutingContext ctx) {
         if (ctx.response().ended()) {
             return Uni.createFrom().voidItem();
         }
-        if (ScriptRequests.isUpgrade(ctx.request())) {
+        boolean upgrade = ScriptRequests.isUpgrade(ctx.request());
+        if (upgrade && !csrf.isSameOrigin(ctx.request())) {
+            // Like a signed-in one: a socket from another origin is never opened, not even to say "signed out".
+            return end(ctx, 403, "WebSocket from another origin");
+        }
+        if (upgrade) {
             // Completes once the 101 is written, so Quarkus finds the response ended and adds nothing.
             return Uni.createFrom().completionStage(ctx.request().toWebSocket()
                     .compose(socket -> socket.close(SIGNED_OUT, "signed out"))
                     .<Void> mapEmpty().otherwiseEmpty().toCompletionStage());
         }
-        ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
-                .putHeader("WWW-Authenticate", "OIDC").putHeader("Cache-Control", "no-store")
-                .end(Json.encode(ApiError.of(401, MESSAGE)));
+        ctx.response().putHeader("WWW-Authenticate", "OIDC");
+        return end(ctx, 401, MESSAGE);
+    }
+
+    private static Uni<Void> end(RoutingContext ctx, int status, String message) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store").end(Json.encode(ApiError.of(status, message)));
         return Uni.createFrom().voidItem();
     }
 

@@ -77,6 +77,14 @@ class SignedOutTest {
         assertEquals(SignedOutAnswers.SIGNED_OUT, code);
     }
 
+    @Test
+    void aLiveSocketWithoutASessionFromAnotherOriginIsRefusedBeforeAnyUpgrade() {
+        given().redirects().follow(false).header("Origin", "http://evil.example").header("Connection", "Upgrade")
+                .header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").get("/live/todos")
+                .then().statusCode(403).contentType("application/json").body("status", equalTo(403));
+    }
+
     /** Opens /live/todos with the given cookies and returns the close code the gateway sends. */
     static short closeCodeOf(Vertx vertx, int port, String cookies) throws Exception {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Origin", "http://localhost:" + port);
