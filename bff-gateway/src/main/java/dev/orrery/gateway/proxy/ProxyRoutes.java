@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import dev.orrery.contracts.error.ApiError;
 import dev.orrery.gateway.compose.ContextHeaderValues;
 import dev.orrery.gateway.auth.CsrfCheck;
+import dev.orrery.gateway.auth.ScriptRequests;
 import dev.orrery.gateway.auth.Visitor;
 import dev.orrery.gateway.config.GatewayConfig;
 import dev.orrery.gateway.profile.StyleGuides;
@@ -59,7 +60,7 @@ public class ProxyRoutes {
 
     private void route(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        boolean upgrade = ScriptRequests.isUpgrade(request);
         Optional<ProxyRoute> route = allowList.match(request.path(), upgrade);
         if (route.isEmpty()) {
             ctx.next();
